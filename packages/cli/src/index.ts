@@ -1,0 +1,2 @@
+export { main, buildProgram, processOutput } from './program.js';
+export type { Output, RegisterCommand } from './program.js';

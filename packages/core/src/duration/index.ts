@@ -1,0 +1,2 @@
+export type { Duration } from './duration.js';
+export { toMilliseconds, formatDuration } from './duration.js';

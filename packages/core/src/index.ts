@@ -1,0 +1,13 @@
+/**
+ * @faultline/core: resilience policies for Node services. Every policy is a synchronous decision
+ * kernel on an injected clock (which the simulator drives directly) plus a thin async driver.
+ */
+export * from './clock/index.js';
+export * from './random/index.js';
+export * from './events/index.js';
+export * from './errors/index.js';
+export * from './duration/index.js';
+export * from './backoff/index.js';
+export * from './policy/index.js';
+export * from './policies/pipeline/index.js';
+export * from './config/index.js';

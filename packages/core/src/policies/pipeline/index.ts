@@ -1,0 +1,2 @@
+export type { Pipeline } from './pipeline.js';
+export { pipeline } from './pipeline.js';

@@ -1,0 +1,8 @@
+export type {
+  ExecuteContext,
+  ExecuteOptions,
+  Policy,
+  PolicyFunction,
+  CommonPolicyOptions,
+} from './policy.js';
+export { PolicyBase, NEVER_ABORTED, contextOf, onAbort, abortReason, invoke } from './policy.js';

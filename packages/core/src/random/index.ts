@@ -1,0 +1,2 @@
+export type { Random } from './random.js';
+export { mathRandom, seededRandom } from './random.js';
