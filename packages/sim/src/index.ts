@@ -1,1 +1,4 @@
-export {};
+/** @faultline/sim: a design of services under load and faults, simulated with core's own policies. */
+export * from './model/index.js';
+export * from './engine/index.js';
+export * from './metrics/index.js';

@@ -1,0 +1,2 @@
+// Public exports of experiments (filled in with it).
+export {};

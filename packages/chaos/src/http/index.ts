@@ -1,0 +1,2 @@
+// Public exports of http (filled in with it).
+export {};

@@ -1,0 +1,2 @@
+// Public exports of in-process (filled in with it).
+export {};

@@ -1,0 +1,2 @@
+// Public exports of proxy (filled in with it).
+export {};

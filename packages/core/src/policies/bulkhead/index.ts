@@ -1,0 +1,2 @@
+// Public exports of this policy folder (filled in with the policy).
+export {};

@@ -1,0 +1,2 @@
+// Public exports of engine (filled in with it).
+export {};

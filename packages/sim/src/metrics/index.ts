@@ -1,0 +1,2 @@
+// Public exports of metrics (filled in with it).
+export {};

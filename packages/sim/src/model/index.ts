@@ -1,0 +1,2 @@
+// Public exports of model (filled in with it).
+export {};
