@@ -11,6 +11,8 @@ export * from './backoff/index.js';
 export * from './config/index.js';
 export * from './policy/index.js';
 export * from './policies/pipeline/index.js';
+export * from './registry/index.js';
+export * from './telemetry/index.js';
 export * from './policies/retry/index.js';
 export * from './policies/circuit-breaker/index.js';
 export * from './policies/timeout/index.js';

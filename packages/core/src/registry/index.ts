@@ -1,0 +1,2 @@
+export type { RegisteredPolicy } from './registry.js';
+export { Registry } from './registry.js';
