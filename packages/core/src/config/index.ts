@@ -9,5 +9,6 @@ export {
   readBoolean,
   readString,
   readFunction,
+  nearest,
 } from './validate.js';
 export type { NumberRule } from './validate.js';

@@ -202,7 +202,8 @@ export function readFunction<F extends (...args: never[]) => unknown>(
   return undefined;
 }
 
-function nearest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate closest to `word` by edit distance, if close enough to be a likely typo (for "did you mean"). */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
