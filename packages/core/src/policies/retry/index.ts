@@ -1,2 +1,31 @@
-// Public exports of this policy folder (filled in with the policy).
-export {};
+// Public exports of the retry policy.
+export { retry, RetryPolicy } from './retry.js';
+export { RetryKernel, type RetryDecision } from './kernel.js';
+export { RetryBudget } from './budget.js';
+export {
+  resolveRetryOptions,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_BACKOFF,
+  DEFAULT_RETRY_BUDGET,
+  type RetryOptions,
+  type RetryBudgetOptions,
+  type RetryDelayArgs,
+  type RetryDelayFunction,
+  type ResolvedRetryOptions,
+  type ResolvedRetryBudget,
+} from './options.js';
+export {
+  RETRY_EVENTS,
+  type RetryEvent,
+  type GiveUpEvent,
+  type GiveUpReason,
+  type SuccessEvent,
+} from './events.js';
+export {
+  isErrorClass,
+  type Outcome,
+  type ErrorClass,
+  type ErrorFilter,
+  type ErrorPredicate,
+  type ResultPredicate,
+} from './outcome.js';
