@@ -34,8 +34,9 @@ export class IsolatedCircuitError extends BrokenCircuitError {
 /** A timeout policy gave up on a call at its deadline. */
 export class TimeoutError extends FaultlineError {
   readonly timeoutMs: number;
-  constructor(timeoutMs: number) {
-    super('timeout', `Call timed out after ${timeoutMs}ms`);
+  /** `cause`: what the call failed with after its deadline, when it failed on its own. */
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super('timeout', `Call timed out after ${timeoutMs}ms`, options);
     this.timeoutMs = timeoutMs;
   }
 }
