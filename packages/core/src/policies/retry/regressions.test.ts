@@ -57,13 +57,13 @@ function watchListeners(signal: AbortSignal): { readonly live: number } {
   const live = new Set<unknown>();
   const add = signal.addEventListener.bind(signal);
   const remove = signal.removeEventListener.bind(signal);
-  signal.addEventListener = (type: string, listener: unknown, options?: unknown) => {
-    live.add(listener);
-    add(type, listener as EventListener, options as AddEventListenerOptions);
+  signal.addEventListener = (...args: Parameters<typeof add>) => {
+    live.add(args[1]);
+    add(...args);
   };
-  signal.removeEventListener = (type: string, listener: unknown, options?: unknown) => {
-    live.delete(listener);
-    remove(type, listener as EventListener, options as EventListenerOptions);
+  signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+    live.delete(args[1]);
+    remove(...args);
   };
   return {
     get live() {
