@@ -23,19 +23,19 @@ export interface RetryEvent {
  * - `budgetExhausted`: the retry budget was spent;
  * - `aborted`: the caller's signal aborted (the call rejects with the signal's reason).
  */
-export type GiveUpReason = 'attemptsExhausted' | 'budgetExhausted' | 'aborted';
+export type RetryGiveUpReason = 'attemptsExhausted' | 'budgetExhausted' | 'aborted';
 
 /** The policy stopped retrying and passes the last outcome on to the caller. */
-export interface GiveUpEvent {
+export interface RetryGiveUpEvent {
   /** Attempts made, including the first. */
   readonly attempts: number;
-  readonly reason: GiveUpReason;
+  readonly reason: RetryGiveUpReason;
   /** The last attempt's outcome: the error the call rejects with, or the result it resolves with. */
   readonly outcome: Outcome;
 }
 
 /** A call succeeded (with a result this policy does not retry). */
-export interface SuccessEvent {
+export interface RetrySuccessEvent {
   /** Attempts made, including the first: 1 when no retry was needed. */
   readonly attempts: number;
 }

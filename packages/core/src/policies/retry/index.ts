@@ -17,9 +17,9 @@ export {
 export {
   RETRY_EVENTS,
   type RetryEvent,
-  type GiveUpEvent,
-  type GiveUpReason,
-  type SuccessEvent,
+  type RetryGiveUpEvent,
+  type RetryGiveUpReason,
+  type RetrySuccessEvent,
 } from './events.js';
 export {
   isErrorClass,

@@ -5,7 +5,7 @@ import type { PolicyEvent } from '../../events/index.js';
 import type { ExecuteContext } from '../../policy/index.js';
 import { retry } from './retry.js';
 import type { RetryOptions } from './options.js';
-import type { GiveUpEvent, RetryEvent, SuccessEvent } from './events.js';
+import type { RetryGiveUpEvent, RetryEvent, RetrySuccessEvent } from './events.js';
 
 /** A retry on a fresh virtual clock with a fixed 100ms, 200ms, 400ms... backoff unless told. */
 function setup(options: RetryOptions = {}) {
@@ -75,7 +75,7 @@ describe('retry', () => {
   it('gives up after maxAttempts and rejects with the last error', async () => {
     const { clock, policy } = setup({ maxAttempts: 3 });
     const { fn, calls } = flaky(clock, 10);
-    const giveUps: GiveUpEvent[] = [];
+    const giveUps: RetryGiveUpEvent[] = [];
     policy.onGiveUp((event) => giveUps.push(event));
     const state = track(policy.execute(fn));
     await clock.runAll();
@@ -123,7 +123,7 @@ describe('retry', () => {
     await clock.runAll();
     expect(state.value).toEqual({ status: 200 });
 
-    const giveUps: GiveUpEvent[] = [];
+    const giveUps: RetryGiveUpEvent[] = [];
     policy.onGiveUp((event) => giveUps.push(event));
     const busy = track(policy.execute(() => ({ status: 503 })));
     await clock.runAll();
@@ -167,7 +167,7 @@ describe('retry', () => {
       const { clock, policy } = setup();
       const { fn, calls } = flaky(clock, 10);
       const controller = new AbortController();
-      const giveUps: GiveUpEvent[] = [];
+      const giveUps: RetryGiveUpEvent[] = [];
       policy.onGiveUp((event) => giveUps.push(event));
       const state = track(policy.execute(fn, { signal: controller.signal }));
       await clock.tick(50);
@@ -324,7 +324,7 @@ describe('retry', () => {
         budget: { ratio: 0.2, minRetriesPerSecond: 0, window: '10s' },
       });
       let attempts = 0;
-      const giveUps: GiveUpEvent[] = [];
+      const giveUps: RetryGiveUpEvent[] = [];
       policy.onGiveUp((event) => giveUps.push(event));
       const calls = Array.from({ length: 100 }, () =>
         track(
@@ -353,7 +353,7 @@ describe('retry', () => {
     it('reports retry, success and giveUp, typed and in the catch-all channel', async () => {
       const { clock, policy } = setup({ name: 'orders', maxAttempts: 2 });
       const retries: RetryEvent[] = [];
-      const successes: SuccessEvent[] = [];
+      const successes: RetrySuccessEvent[] = [];
       const all: PolicyEvent[] = [];
       policy.onRetry((event) => retries.push(event));
       policy.onSuccess((event) => successes.push(event));

@@ -13,10 +13,10 @@ import { RetryKernel, type RetryDecision } from './kernel.js';
 import { resolveRetryOptions, type ResolvedRetryOptions, type RetryOptions } from './options.js';
 import {
   RETRY_EVENTS,
-  type GiveUpEvent,
-  type GiveUpReason,
+  type RetryGiveUpEvent,
+  type RetryGiveUpReason,
   type RetryEvent,
-  type SuccessEvent,
+  type RetrySuccessEvent,
 } from './events.js';
 import type { Outcome } from './outcome.js';
 
@@ -58,14 +58,14 @@ class RetryRun<T> {
 export class RetryPolicy extends PolicyBase {
   readonly kernel: RetryKernel;
   private readonly retries = new Emitter<RetryEvent>();
-  private readonly giveUps = new Emitter<GiveUpEvent>();
-  private readonly successes = new Emitter<SuccessEvent>();
+  private readonly giveUps = new Emitter<RetryGiveUpEvent>();
+  private readonly successes = new Emitter<RetrySuccessEvent>();
   /** A failed attempt will be retried (emitted before the delay starts). */
   readonly onRetry: EventSubscriber<RetryEvent> = this.retries.subscribe;
   /** The policy stopped retrying a handled failure: attempts or budget spent, or the caller aborted. */
-  readonly onGiveUp: EventSubscriber<GiveUpEvent> = this.giveUps.subscribe;
+  readonly onGiveUp: EventSubscriber<RetryGiveUpEvent> = this.giveUps.subscribe;
   /** A call succeeded, after however many attempts. */
-  readonly onSuccess: EventSubscriber<SuccessEvent> = this.successes.subscribe;
+  readonly onSuccess: EventSubscriber<RetrySuccessEvent> = this.successes.subscribe;
 
   constructor(options: ResolvedRetryOptions) {
     super('retry', options.name, options.clock);
@@ -192,15 +192,15 @@ export class RetryPolicy extends PolicyBase {
     this.report(RETRY_EVENTS.retry, 'warning', event);
   }
 
-  private emitGiveUp(attempts: number, reason: GiveUpReason, failed: boolean, value: unknown): void {
+  private emitGiveUp(attempts: number, reason: RetryGiveUpReason, failed: boolean, value: unknown): void {
     if (this.giveUps.size === 0 && !this.monitored) return;
-    const event: GiveUpEvent = { attempts, reason, outcome: outcomeOf(failed, value) };
+    const event: RetryGiveUpEvent = { attempts, reason, outcome: outcomeOf(failed, value) };
     this.giveUps.emit(event);
     this.report(RETRY_EVENTS.giveUp, 'error', event);
   }
 
   private emitSuccess(attempts: number): void {
-    const event: SuccessEvent = { attempts };
+    const event: RetrySuccessEvent = { attempts };
     this.successes.emit(event);
     this.report(RETRY_EVENTS.success, attempts > 1 ? 'info' : 'debug', event);
   }
