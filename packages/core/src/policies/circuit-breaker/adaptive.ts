@@ -76,8 +76,12 @@ export function readAdaptive(
           : 'applies to a consecutive window only; use minFailureRateThreshold',
       );
   }
+  // Options that do not apply to this window were reported above; read only the ones that do.
+  const applicable = consecutive
+    ? { ...record, minFailureRateThreshold: undefined, minSlowCallRateThreshold: undefined }
+    : { ...record, minFailures: undefined };
   const minFailureRateThreshold = readNumber(
-    record,
+    applicable,
     'minFailureRateThreshold',
     path,
     issues,
@@ -85,7 +89,7 @@ export function readAdaptive(
     { min: 0, max: base.failureRateThreshold, exclusiveMin: true },
   );
   const minSlowCallRateThreshold = readNumber(
-    record,
+    applicable,
     'minSlowCallRateThreshold',
     path,
     issues,
@@ -93,7 +97,7 @@ export function readAdaptive(
     { min: 0, max: base.slowCallRateThreshold, exclusiveMin: true },
   );
   const failures = base.consecutiveFailures ?? 1;
-  const minFailures = readNumber(record, 'minFailures', path, issues, Math.ceil(failures / 2), {
+  const minFailures = readNumber(applicable, 'minFailures', path, issues, Math.ceil(failures / 2), {
     min: 1,
     max: failures,
     integer: true,
