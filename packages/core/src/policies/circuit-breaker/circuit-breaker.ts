@@ -107,8 +107,11 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
       return Promise.reject(this.failed(permit, started, error, context));
     }
     if (!isThenable(result)) {
-      this.succeeded(permit, started, result);
-      return Promise.resolve(result);
+      try {
+        return Promise.resolve(this.succeeded(permit, started, result));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
     return Promise.resolve(result).then(
       (value) => this.succeeded(permit, started, value),
@@ -243,8 +246,9 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
 
   /** The kernel's transition hook: share it through the store, then tell listeners. */
   private transitioned(transition: CircuitTransition): void {
-    // A hydrated state came from a snapshot; saving it back would echo between instances.
-    if (transition.reason !== 'hydrated') this.store?.save();
+    // A hydrated state came from a snapshot: saving it back would echo between instances.
+    // Half-open is each instance's own probing phase; the outcome of its probes is what is shared.
+    if (transition.reason !== 'hydrated' && transition.to !== 'halfOpen') this.store?.save();
     this.stateChanges.emit(transition);
     this.report(CIRCUIT_BREAKER_EVENTS.stateChange, CIRCUIT_BREAKER_SEVERITY.stateChange, transition);
     const to = transition.to;
