@@ -134,13 +134,11 @@ describe('asynchronous and failing stores', () => {
     await Promise.resolve();
     await fail();
     expect(breaker.state).toBe('open');
-    expect(errors).toEqual(
-      [
-        'load: redis down',
-        'hydrate: snapshot.version: expected 1 (the only snapshot format so far), got 9',
-        'cannot save',
-      ].map((line, i) => (i === 2 ? `save: ${line}` : line)),
-    );
+    expect(errors).toEqual([
+      'load: redis down',
+      'hydrate: snapshot.version: expected 1 (the only snapshot format so far), got 9',
+      'save: cannot save',
+    ]);
     expect(all).toContain('storeError');
   });
 });
