@@ -108,9 +108,10 @@ describe('RetryKernel', () => {
     ]);
   });
 
-  it('treats a negative or NaN delay as no delay', () => {
+  it('treats a negative or NaN delay as no delay, and caps one no timer could keep', () => {
     expect(kernel({ delay: () => -5 }).delayBefore(2, 0)).toBe(0);
     expect(kernel({ delay: () => Number.NaN }).delayBefore(2, 0)).toBe(0);
+    expect(kernel({ delay: () => Number.POSITIVE_INFINITY }).delayBefore(2, 0)).toBe(2_147_483_647);
   });
 
   it('without a budget, every retry is allowed and nothing is counted', () => {

@@ -4,6 +4,9 @@ import type { ErrorPredicate, ResultPredicate } from './outcome.js';
 import type { ResolvedRetryOptions, RetryDelayFunction } from './options.js';
 import { RetryBudget } from './budget.js';
 
+/** The longest delay a timer can be set for (about 24.8 days). */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
 /**
  * What the kernel answers after an attempt ends:
  * - `retry`: make another attempt (a retry has been taken from the budget);
@@ -86,7 +89,8 @@ export class RetryKernel {
   /**
    * The delay in ms before attempt `nextAttempt` (2 for the first retry): from `delay` or the
    * backoff, then capped by maxDelay. `previousDelay` is the delay this call waited last (0 at
-   * first); decorrelated jitter grows from it. A negative or NaN delay counts as 0. Draws from
+   * first); decorrelated jitter grows from it. A negative or NaN delay counts as 0, and no delay
+   * exceeds 2^31 − 1 ms (the longest timer Node keeps). Draws from
    * the injected random source when the backoff has jitter.
    */
   delayBefore(nextAttempt: number, previousDelay: number, failed = true, value?: unknown): number {
@@ -100,7 +104,9 @@ export class RetryKernel {
           })
         : this.backoff!.delay(attempt, previousDelay, this.random);
     if (!(ms > 0)) return 0;
-    return ms < this.maxDelay ? ms : this.maxDelay;
+    const capped = ms < this.maxDelay ? ms : this.maxDelay;
+    // Node fires a timer longer than 2^31 − 1 ms after 1ms instead: never ask for one.
+    return capped < LONGEST_TIMER_MS ? capped : LONGEST_TIMER_MS;
   }
 
   /** The kernel's state for dashboards and the Registry. */
