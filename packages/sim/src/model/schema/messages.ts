@@ -42,19 +42,20 @@ function unknownKey(key: string, known: readonly string[]): string {
 
 /**
  * A list of `item`, with the words used when the value is not a list; `least` words the minimum
- * (`at least one call`), and `max` is a documented limit.
+ * (`at least one call`), and `max` is a documented limit of `many` (`workloads per design`).
  */
 export function list<Item extends z.ZodType>(
   item: Item,
   words: string,
-  rule: { min?: number; least?: string; max?: number } = {},
+  rule: { min?: number; least?: string; max?: number; many?: string } = {},
 ) {
   let schema = z.array(item, { error: (issue) => expected(words, issue.input) });
   if (rule.min !== undefined) {
     const least = rule.least ?? `at least ${rule.min} items`;
     schema = schema.min(rule.min, { error: (issue) => `expected ${least}, got ${lengthOf(issue.input)}` });
   }
-  if (rule.max !== undefined) schema = schema.max(rule.max, { error: (issue) => tooMany(issue, rule.max!) });
+  if (rule.max !== undefined)
+    schema = schema.max(rule.max, { error: (issue) => tooMany(issue, rule.max!, rule.many ?? 'items') });
   return schema;
 }
 
@@ -62,9 +63,9 @@ function lengthOf(input: unknown): string {
   return Array.isArray(input) ? (input.length === 0 ? 'none' : String(input.length)) : 'fewer';
 }
 
-function tooMany(issue: { input?: unknown }, max: number): string {
+function tooMany(issue: { input?: unknown }, max: number, many: string): string {
   const count = Array.isArray(issue.input) ? issue.input.length : 'more';
-  return `${count} is over the limit of ${max}`;
+  return `${count} is over the limit of ${max} ${many}`;
 }
 
 /**

@@ -35,8 +35,14 @@ export const root = strictObject(
         error: (issue) => expected('services by name, like { orders: { … } }', issue.input),
       })
       .refine((services) => Object.keys(services).length > 0, { error: 'expected at least one service' }),
-    workload: list(z.unknown(), 'a list of workloads', { max: DESIGN_LIMITS.workloads }).default([]),
-    faults: list(z.unknown(), 'a list of faults', { max: DESIGN_LIMITS.faults }).default([]),
+    workload: list(z.unknown(), 'a list of workloads', {
+      max: DESIGN_LIMITS.workloads,
+      many: 'workloads per design',
+    }).default([]),
+    faults: list(z.unknown(), 'a list of faults', {
+      max: DESIGN_LIMITS.faults,
+      many: 'faults per design',
+    }).default([]),
     slo: strictObject({
       availability: number({ min: 0, max: 100, above: true }).default(DESIGN_DEFAULTS.availability),
       latencyP99: duration({ positive: true }).optional(),

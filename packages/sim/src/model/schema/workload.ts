@@ -44,6 +44,7 @@ const profile = z.discriminatedUnion('type', [
         min: 1,
         least: 'at least one step',
         max: DESIGN_LIMITS.profilePoints,
+        many: 'steps per profile',
       },
     ).superRefine((steps, ctx) => {
       for (let i = 1; i < steps.length; i++)
