@@ -158,6 +158,17 @@ describe('design errors', () => {
     ]);
   });
 
+  it('checks where a call goes even when the call has another mistake', () => {
+    const input = design({
+      services: { gateway: { calls: [{ parallel: [{ to: 'gateway', latency: 'soon' }] }] }, orders: {} },
+      workload: [{ target: 'gateway', rate: 1 }, { target: 'orders', rate: 1 }],
+    });
+    expect(errorsOf(input).map((error) => error.split(':')[0])).toEqual([
+      'services.gateway.calls[0].parallel[0].latency',
+      'services.gateway.calls[0].parallel[0].to',
+    ]);
+  });
+
   it('refuses service names that would break paths and edge names', () => {
     expect(errorsOf(design({ services: { 'a.b': {}, gateway: {}, orders: {} } }))).toEqual([
       'services.a.b: expected a service name of letters, digits, "-" and "_", starting with a letter, at most 64 characters',

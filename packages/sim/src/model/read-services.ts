@@ -42,20 +42,25 @@ export function readServices(raw: Record<string, unknown>, errors: Issues): Serv
       );
     const spec = parseWith(service, raw[name], path, errors);
     if (spec) instances.set(name, spec.instances);
-    const steps = (spec?.calls ?? callsIn(raw[name])).map((item, index) =>
-      parseWith(step, item, `${path}.calls[${index}]`, errors),
-    );
+    const rawCalls = spec?.calls ?? callsIn(raw[name]);
+    const steps = rawCalls.map((item, index) => parseWith(step, item, `${path}.calls[${index}]`, errors));
     const calls = placedCalls(name, steps);
-    if (calls.length > DESIGN_LIMITS.callsPerService)
-      errors.add(
-        `${path}.calls`,
-        `${calls.length} calls is over the limit of ${DESIGN_LIMITS.callsPerService} per service (parallel ones included)`,
-      );
+    const firstEdge = edges.length;
     for (const call of calls) {
       edges.push({ from: name, to: call.spec.to, path: `${call.path}.to` });
       for (const issue of checkResilience(call.spec.resilience, call.path))
         errors.add(issue.path, issue.message);
     }
+    // A call with a mistake elsewhere still says where it goes: keep checking that name and its cycles.
+    steps.forEach((parsed, index) => {
+      if (parsed === undefined) edges.push(...targetsIn(rawCalls[index], name, `${path}.calls[${index}]`));
+    });
+    const total = edges.length - firstEdge;
+    if (total > DESIGN_LIMITS.callsPerService)
+      errors.add(
+        `${path}.calls`,
+        `${total} calls is over the limit of ${DESIGN_LIMITS.callsPerService} per service (parallel ones included)`,
+      );
     if (spec && steps.every((item) => item !== undefined))
       valid.set(name, { spec, steps: steps as StepSpec[] });
   }
@@ -67,4 +72,13 @@ function callsIn(service: unknown): unknown[] {
   if (typeof service !== 'object' || service === null) return [];
   const calls = (service as { calls?: unknown }).calls;
   return Array.isArray(calls) ? calls : [];
+}
+
+// The `to` names written in a call or parallel group that did not parse.
+function targetsIn(item: unknown, from: string, path: string): Edge[] {
+  if (typeof item !== 'object' || item === null) return [];
+  const { to, parallel } = item as { to?: unknown; parallel?: unknown };
+  if (typeof to === 'string' && to !== '') return [{ from, to, path: `${path}.to` }];
+  if (!Array.isArray(parallel)) return [];
+  return parallel.flatMap((member, index) => targetsIn(member, from, `${path}.parallel[${index}]`));
 }
