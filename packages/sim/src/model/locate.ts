@@ -8,11 +8,13 @@ export interface Place {
 
 /**
  * Finds where a design path (`services.orders.calls[0].timeout`) is written in a parsed YAML or
- * JSON document: the deepest part of the path that exists, so a missing key points at its parent.
+ * JSON document: the deepest part of the path that exists, so a missing key points at its parent
+ * (or nowhere, when it belongs at the top level).
  */
 export function locate(document: Document, lines: LineCounter, path: string): Place | undefined {
   let node: unknown = document.contents;
-  let found = node as Node | null;
+  // Nothing of the path is written (a missing top-level key): the whole file is no useful place.
+  let found: Node | null = null;
   for (const segment of segmentsOf(path)) {
     if (isMap(node)) {
       const pair = node.items.find(
