@@ -161,7 +161,10 @@ describe('design errors', () => {
   it('checks where a call goes even when the call has another mistake', () => {
     const input = design({
       services: { gateway: { calls: [{ parallel: [{ to: 'gateway', latency: 'soon' }] }] }, orders: {} },
-      workload: [{ target: 'gateway', rate: 1 }, { target: 'orders', rate: 1 }],
+      workload: [
+        { target: 'gateway', rate: 1 },
+        { target: 'orders', rate: 1 },
+      ],
     });
     expect(errorsOf(input).map((error) => error.split(':')[0])).toEqual([
       'services.gateway.calls[0].parallel[0].latency',

@@ -1,4 +1,12 @@
-import { ConfigError, childPath } from '@faultline/core';
+import {
+  ConfigError,
+  childPath,
+  resolveCircuitBreakerOptions,
+  resolveFallbackOptions,
+  resolveHedgeOptions,
+  resolveRetryOptions,
+  resolveTimeoutOptions,
+} from '@faultline/core';
 import { RESILIENCE_KEYS, type Resilience, type ResilienceKey } from './design.js';
 import type { DesignIssue } from './errors.js';
 
@@ -7,7 +15,13 @@ type Resolver = (options: unknown, path: string) => unknown;
 
 // @faultline/core's own resolvers, so a design accepts exactly what core's `fromConfig` builds
 // from and words its mistakes the same way. A key without a resolver is carried through unchecked.
-const resolvers: { readonly [K in ResilienceKey]?: Resolver } = {};
+const resolvers: { readonly [K in ResilienceKey]?: Resolver } = {
+  fallback: resolveFallbackOptions,
+  retry: resolveRetryOptions,
+  hedge: resolveHedgeOptions,
+  circuitBreaker: resolveCircuitBreakerOptions,
+  timeout: resolveTimeoutOptions,
+};
 
 /**
  * Checks a call's policy configs (`retry`, `timeout`, …) with @faultline/core's resolvers; returns
