@@ -12,3 +12,5 @@ export {
   nearest,
 } from './validate.js';
 export type { NumberRule } from './validate.js';
+// The readers of injected options (clock, random) every policy shares, for policies outside core.
+export { readClock, readRandom } from '../policies/retry/injected.js';
