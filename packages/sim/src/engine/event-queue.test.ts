@@ -108,7 +108,8 @@ describe('EventQueue', () => {
   it('ignores ids it never handed out', () => {
     const queue = new EventQueue();
     queue.push(1, noop, undefined);
-    for (const id of [-1, 0, 1.5, NaN, 2 ** 40, Number.MAX_SAFE_INTEGER]) expect(queue.cancel(id)).toBe(false);
+    for (const id of [-1, 0, 1.5, NaN, 2 ** 40, Number.MAX_SAFE_INTEGER])
+      expect(queue.cancel(id)).toBe(false);
     expect(queue.pending).toBe(1);
   });
 
