@@ -311,9 +311,9 @@ describe('regression: opossum #819', () => {
     const { breaker, clock, boom } = setup({ ...oneStrike, openFor: 1000, halfOpenCalls: 3 });
     await boom();
     clock.advance(1000);
-    const probes: ReturnType<typeof deferred>[] = [];
+    const probes: ReturnType<typeof deferred<string>>[] = [];
     const fn = vi.fn(() => {
-      const probe = deferred();
+      const probe = deferred<string>();
       probes.push(probe);
       return probe.promise;
     });
