@@ -198,7 +198,7 @@ describe('DeadlineQueue', () => {
 describe('DeadlineQueue on the system clock', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('arms one unref’d timer, never holding the process open, and clears it when idle', () => {
+  it('arms one unref’d timer, never holding the process open, and drops it by the end of an idle turn', async () => {
     const set = vi.spyOn(globalThis, 'setTimeout');
     const clear = vi.spyOn(globalThis, 'clearTimeout');
     const queue = new DeadlineQueue(systemClock);
@@ -210,8 +210,66 @@ describe('DeadlineQueue on the system clock', () => {
     const timer = set.mock.results[0]!.value as ReturnType<typeof setTimeout>;
     expect(timer.hasRef()).toBe(false);
     deadlines.forEach((deadline) => queue.remove(deadline));
+    // Idle, but calls made back to back in this turn reuse the timer rather than arm their own.
+    queue.add(deadlines[0]!, now + 60_000);
+    queue.remove(deadlines[0]!);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(clear).not.toHaveBeenCalled();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(clear).toHaveBeenCalledWith(timer);
     expect(queue.hasTimer).toBe(false);
     expect(log).toEqual([]);
+  });
+
+  it('keeps its timer when the queue is busy again by the end of the turn', async () => {
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    const queue = new DeadlineQueue(systemClock);
+    const deadline = new Mark('d', [], systemClock);
+    queue.add(deadline, systemClock.now() + 60_000);
+    queue.remove(deadline);
+    queue.add(deadline, systemClock.now() + 60_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clear).not.toHaveBeenCalled();
+    expect(queue.hasTimer).toBe(true);
+    queue.remove(deadline);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.hasTimer).toBe(false);
+  });
+
+  it('can be told to drop the timer at once, like on any other clock', () => {
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    const queue = new DeadlineQueue(systemClock, { keepTimerUntilTurnEnds: false });
+    const deadline = new Mark('d', [], systemClock);
+    queue.add(deadline, systemClock.now() + 60_000);
+    queue.remove(deadline);
+    expect(clear).toHaveBeenCalledTimes(1);
+    expect(queue.hasTimer).toBe(false);
+  });
+});
+
+describe('an idle process on the system clock', () => {
+  it('exits at once although deadlines were pending, and none expires late', async () => {
+    // A child process: schedule far deadlines, cancel half, and let the script end. An unref'd
+    // timer lets it exit as soon as its work is done, long before the 60 s deadlines.
+    const { execFileSync } = await import('node:child_process');
+    const script = [
+      "import { DeadlineQueue, Deadline } from './packages/core/src/policies/timeout/deadlines.ts';",
+      "import { systemClock } from './packages/core/src/clock/index.ts';",
+      'class D extends Deadline { expire() { console.log("expired"); } }',
+      'const queue = DeadlineQueue.of(systemClock);',
+      'const ds = Array.from({ length: 10 }, () => new D());',
+      'ds.forEach((d) => queue.add(d, systemClock.now() + 60_000));',
+      'ds.slice(5).forEach((d) => queue.remove(d));',
+      'console.log("pending", queue.size, queue.hasTimer);',
+    ].join('\n');
+    const started = Date.now();
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('../../../../../', import.meta.url),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(output.trim()).toBe('pending 5 true');
+    // Generous: only a held-open process would take the 60 s the deadlines are set for.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

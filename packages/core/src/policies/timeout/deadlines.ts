@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../../clock/index.js';
+import { systemClock, type Clock, type TimerHandle } from '../../clock/index.js';
 
 // Why a queue and not one setTimeout per call: most calls finish long before their deadline, so
 // a per-call timer is armed and cancelled for nothing. Deadlines are grouped into 1 ms buckets
@@ -6,7 +6,13 @@ import type { Clock, TimerHandle } from '../../clock/index.js';
 // the earliest bucket. Cancelling unlinks the deadline from its bucket in O(1) and leaves an
 // emptied bucket in the heap until its time comes (lazy deletion), so the timer is re-armed only
 // when an earlier bucket appears, not on every cancellation. When the last deadline goes, the
-// timer goes too: an idle queue holds no timer at all.
+// timer goes too: an idle queue holds no timer.
+//
+// On the system clock "goes" waits for the end of the event-loop turn: calls made one after
+// another (each starting once the last has settled) would otherwise arm and clear a Node timer
+// each, which costs three times the rest of a timeout. The timer is unref'd meanwhile, so it
+// never holds the process open. Any other clock (VirtualClock, the simulator's) drops it at once,
+// so tests see exactly what is pending.
 
 /** The longest delay Node's setTimeout honours; a longer deadline re-arms on the way. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -44,6 +50,15 @@ class Bucket {
 
 const queues = new WeakMap<Clock, DeadlineQueue>();
 
+export interface DeadlineQueueOptions {
+  /**
+   * Keep the timer of a queue that fell idle until the end of the event-loop turn (dropping it
+   * then if the queue is still idle), rather than clearing it at once. Default: only on the
+   * system clock.
+   */
+  keepTimerUntilTurnEnds?: boolean;
+}
+
 /**
  * Deadlines on one clock behind a single clock timer: adding and removing cost no timer in the
  * common case, and an idle queue leaves no timer behind. Expiry is never early: a deadline runs
@@ -60,9 +75,20 @@ export class DeadlineQueue {
   private armed = false;
   private armedKey = 0;
   private firing = false;
+  private readonly keepTimerUntilTurnEnds: boolean;
+  private idleCheckPending = false;
   private readonly onTimer = (): void => this.fire();
+  private readonly onTurnEnd = (): void => {
+    this.idleCheckPending = false;
+    if (this.count === 0) this.clear();
+  };
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    options: DeadlineQueueOptions = {},
+  ) {
+    this.keepTimerUntilTurnEnds = options.keepTimerUntilTurnEnds ?? clock === systemClock;
+  }
 
   /** The queue shared by everything scheduled on `clock` (one per clock, created on first use). */
   static of(clock: Clock): DeadlineQueue {
@@ -79,7 +105,7 @@ export class DeadlineQueue {
     return this.count;
   }
 
-  /** Whether a clock timer is armed; false whenever the queue is empty. */
+  /** Whether a clock timer is armed; false whenever the queue is empty (on the system clock: by the end of the turn). */
   get hasTimer(): boolean {
     return this.armed;
   }
@@ -115,8 +141,16 @@ export class DeadlineQueue {
     const bucket = deadline.bucket;
     if (bucket === undefined) return false;
     this.unlink(bucket, deadline);
-    if (--this.count === 0 && !this.firing) this.clear();
+    if (--this.count === 0 && !this.firing) this.idle();
     return true;
+  }
+
+  private idle(): void {
+    if (!this.keepTimerUntilTurnEnds) this.clear();
+    else if (this.armed && !this.idleCheckPending) {
+      this.idleCheckPending = true;
+      setImmediate(this.onTurnEnd).unref();
+    }
   }
 
   private unlink(bucket: Bucket, deadline: Deadline): void {
@@ -142,7 +176,7 @@ export class DeadlineQueue {
 
   private arm(key: number): void {
     if (this.armed) this.clock.clearTimeout(this.timer);
-    const delay = Math.min(Math.max(0, key - this.clock.now()), MAX_TIMER_MS);
+    const delay = Math.min(Math.max(0, Math.ceil(key - this.clock.now())), MAX_TIMER_MS);
     this.armed = true;
     this.armedKey = key;
     this.timer = this.clock.setTimeout(this.onTimer, delay);
