@@ -11,7 +11,7 @@ import {
   readObject,
   readString,
 } from '../../config/validate.js';
-import { readClock } from '../retry/injected.js';
+import { readClock } from '../../config/index.js';
 import { readErrorFilter, type ErrorFilter, type ErrorPredicate } from '../retry/outcome.js';
 
 /** What a `delay` function receives: one object, so fields can be added later. */

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../../clock/index.js';
 import { toMilliseconds, type Duration } from '../../duration/index.js';
 import type { CommonPolicyOptions } from '../../policy/index.js';
 import { Issues, childPath, describe, readChoice, readObject, readString } from '../../config/validate.js';
-import { readClock } from '../retry/injected.js';
+import { readClock } from '../../config/index.js';
 
 /**
  * What happens at the deadline:
