@@ -1,4 +1,4 @@
-import { build, type Histogram } from 'hdr-histogram-js';
+import { Int32Histogram } from 'hdr-histogram-js';
 import type { LatencySummary } from '../result.js';
 
 // Latencies are kept as whole microseconds, from 1 µs to 1 h; a longer one grows the histogram
@@ -16,20 +16,17 @@ const SIGNIFICANT_DIGITS = 3;
  * Recording costs the same whatever the number of requests; memory never grows with them.
  */
 export class LatencyRecorder {
-  private readonly histogram: Histogram;
+  private readonly histogram: Int32Histogram;
   private recorded = 0;
   private sumMs = 0;
   private largestMs = 0;
+  private smallestMs = Infinity;
 
   constructor() {
-    this.histogram = build({
-      useWebAssembly: false,
-      bitBucketSize: 32,
-      autoResize: true,
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: ONE_HOUR_MICROS,
-      numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
-    });
+    // The pure JS histogram (no WebAssembly), 32-bit counts: a count past 2^31 in one recorder
+    // would need more than two billion responses.
+    this.histogram = new Int32Histogram(1, ONE_HOUR_MICROS, SIGNIFICANT_DIGITS);
+    this.histogram.autoResize = true;
   }
 
   /** Records one latency, in ms (fractions welcome: it is kept to the microsecond). */
@@ -40,6 +37,7 @@ export class LatencyRecorder {
     this.recorded++;
     this.sumMs += latencyMs;
     if (latencyMs > this.largestMs) this.largestMs = latencyMs;
+    if (latencyMs < this.smallestMs) this.smallestMs = latencyMs;
   }
 
   /** How many latencies were recorded. */
@@ -58,14 +56,15 @@ export class LatencyRecorder {
   }
 
   /**
-   * The latency at `percentile` (0 to 100), in ms: the smallest recorded value that at least that
-   * share of values is at or below (nearest rank), to the histogram's precision and never above
-   * `maxMs`. 0 when nothing was recorded.
+   * The latency at `percentile` (0 to 100), in ms: the recorded value that at least that share of
+   * values is at or below (nearest rank), rounded up as HDR histograms do (by less than 0.1%), but
+   * never outside the exact smallest and largest values, so a constant latency reads exactly.
+   * 0 when nothing was recorded.
    */
   percentileMs(percentile: number): number {
     if (this.recorded === 0) return 0;
     const micros = this.histogram.getValueAtPercentile(percentile);
-    return Math.min(micros / MICROS_PER_MS, this.largestMs);
+    return Math.max(this.smallestMs, Math.min(micros / MICROS_PER_MS, this.largestMs));
   }
 
   /** Mean, p50, p95, p99 and max, in ms rounded to the microsecond; all zero when nothing was recorded. */
@@ -86,6 +85,7 @@ export class LatencyRecorder {
     this.recorded += other.recorded;
     this.sumMs += other.sumMs;
     if (other.largestMs > this.largestMs) this.largestMs = other.largestMs;
+    if (other.smallestMs < this.smallestMs) this.smallestMs = other.smallestMs;
   }
 
   /** Forgets everything recorded, keeping the memory for reuse. */
@@ -94,6 +94,7 @@ export class LatencyRecorder {
     this.recorded = 0;
     this.sumMs = 0;
     this.largestMs = 0;
+    this.smallestMs = Infinity;
   }
 }
 
