@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadDesign } from './load.js';
 import { parseDesign } from './parse.js';
-import { design } from './test-support.js';
+import { design } from './test-support/design.js';
 
 // docs/design-file.md is the public reference: its examples must stay valid as the code changes.
 const reference = readFileSync(new URL('../../../../docs/design-file.md', import.meta.url), 'utf8');

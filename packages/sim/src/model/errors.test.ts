@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESIGN_LIMITS } from './limits.js';
-import { design, errorsOf } from './test-support.js';
+import { design, errorsOf } from './test-support/design.js';
 
 // Each message names the path and says what was expected, got what, and where it helps, the fix.
 describe('design errors', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESIGN_LIMITS } from './limits.js';
-import { design, errorsOf } from './test-support.js';
+import { design, errorsOf } from './test-support/design.js';
 
 describe('design limits', () => {
   it('refuses more services than the limit, naming it', () => {

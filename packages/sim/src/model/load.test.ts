@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue } from './errors.js';
 import { DESIGN_LIMITS } from './limits.js';
 import { loadDesign } from './load.js';
-import { rejected } from './test-support.js';
+import { rejected } from './test-support/design.js';
 
 const fixturePath = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
 const loadFixture = (name: string) =>

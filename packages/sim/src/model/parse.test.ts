@@ -5,7 +5,7 @@ import { lognormal } from '../distributions/index.js';
 import { FORMAT_VERSION } from './design.js';
 import { parseDesign } from './parse.js';
 import { callsOf } from './resolve/service.js';
-import { design, errorsOf } from './test-support.js';
+import { design, errorsOf } from './test-support/design.js';
 
 const fixture = (name: string): unknown =>
   parseYaml(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));

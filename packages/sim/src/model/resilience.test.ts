@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from './parse.js';
-import { design, errorsOf } from './test-support.js';
+import { design, errorsOf } from './test-support/design.js';
 
 const withCall = (call: Record<string, unknown>) =>
   design({ services: { gateway: { calls: [{ to: 'orders', ...call }] }, orders: {} } });

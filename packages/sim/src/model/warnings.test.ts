@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from './parse.js';
-import { design, rejected, warningsOf } from './test-support.js';
+import { design, rejected, warningsOf } from './test-support/design.js';
 
 describe('design warnings', () => {
   it('has none for a design that is all used and in time', () => {

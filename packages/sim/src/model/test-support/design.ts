@@ -1,5 +1,5 @@
-import { DesignError, formatIssue } from './errors.js';
-import { parseDesign, type ParseOptions } from './parse.js';
+import { DesignError, formatIssue } from '../errors.js';
+import { parseDesign, type ParseOptions } from '../parse.js';
 
 /** The smallest valid design, to which a test adds the part it is about. */
 export function design(overrides: Record<string, unknown> = {}): Record<string, unknown> {
