@@ -171,6 +171,22 @@ describe('hedge', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('in fallback mode (delay Infinity, onFailure) starts an attempt only when one fails', async () => {
+    const { clock, policy, events } = setup({ delay: () => Infinity, onFailure: true, maxHedgedAttempts: 2 });
+    const { fn, attempts } = service(clock, (attempt) =>
+      attempt < 3 ? { after: 100, error: new Error(`#${attempt} down`) } : { after: 100, value: 'third' },
+    );
+    const call = track(policy.execute(fn));
+    await clock.tick(99);
+    expect(attempts).toHaveLength(1);
+    expect(clock.pendingTimers).toBe(1);
+    await clock.tick(201);
+    expect(attempts.map(({ startedAt }) => startedAt)).toEqual([0, 100, 200]);
+    expect(events.map(({ trigger }) => trigger)).toEqual(['failure', 'failure']);
+    expect(call.value).toBe('third');
+    expect(clock.pendingTimers).toBe(0);
+  });
+
   it('ends the call at once on an error it does not handle, aborting the attempts in flight', async () => {
     const { clock, policy } = setup({ handle: TypeError, maxHedgedAttempts: 2, delay: 10 });
     const fatal = new RangeError('invalid request');
