@@ -19,6 +19,7 @@ describe('resilience configs of a call', () => {
         openFor: '5s',
         halfOpenCalls: 3,
       },
+      bulkhead: { maxConcurrent: 20, maxQueue: 0 },
       fallback: { type: 'static' },
     };
     const { steps } = parseDesign(withCall(call)).design.services['gateway']!;
@@ -35,6 +36,12 @@ describe('resilience configs of a call', () => {
     expect(errors.map((error) => error.split(':')[0]).sort()).toEqual([
       'services.gateway.calls[0].retry.backof',
       'services.gateway.calls[0].retry.maxAttempts',
+    ]);
+  });
+
+  it('reports a bulkhead without its required size', () => {
+    expect(errorsOf(withCall({ bulkhead: { maxQueue: 5 } }))).toEqual([
+      'services.gateway.calls[0].bulkhead.maxConcurrent: required: how many calls may run at once, like 20',
     ]);
   });
 

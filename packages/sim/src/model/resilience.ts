@@ -1,6 +1,7 @@
 import {
   ConfigError,
   childPath,
+  resolveBulkheadOptions,
   resolveCircuitBreakerOptions,
   resolveFallbackOptions,
   resolveHedgeOptions,
@@ -21,6 +22,7 @@ const resolvers: { readonly [K in ResilienceKey]?: Resolver } = {
   hedge: resolveHedgeOptions,
   circuitBreaker: resolveCircuitBreakerOptions,
   timeout: resolveTimeoutOptions,
+  bulkhead: resolveBulkheadOptions,
 };
 
 /**
