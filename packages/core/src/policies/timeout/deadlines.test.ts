@@ -114,6 +114,13 @@ describe('DeadlineQueue', () => {
     expect(log).toEqual([]);
     clock.advance(0.9);
     expect(log).toEqual(['a@11']);
+    // Armed from a fractional now, the timer still lands on the whole millisecond.
+    const offset = new VirtualClock(0.25);
+    const queue = new DeadlineQueue(offset);
+    const seen: number[] = [];
+    queue.add(new Mark('b', [], offset, () => seen.push(offset.now())), 10.5);
+    offset.advance(10.5);
+    expect(seen).toEqual([11]);
   });
 
   it('lets an expiry add and remove deadlines, and arms for what it added', () => {

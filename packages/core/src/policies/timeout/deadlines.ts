@@ -176,7 +176,7 @@ export class DeadlineQueue {
 
   private arm(key: number): void {
     if (this.armed) this.clock.clearTimeout(this.timer);
-    const delay = Math.min(Math.max(0, Math.ceil(key - this.clock.now())), MAX_TIMER_MS);
+    const delay = Math.min(Math.max(0, key - this.clock.now()), MAX_TIMER_MS);
     this.armed = true;
     this.armedKey = key;
     this.timer = this.clock.setTimeout(this.onTimer, delay);
