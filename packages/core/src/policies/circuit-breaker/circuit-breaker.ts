@@ -1,10 +1,10 @@
 import { BrokenCircuitError, IsolatedCircuitError } from '../../errors/index.js';
 import { Emitter, type Disposable, type EventSubscriber } from '../../events/index.js';
 import {
+  NEVER_ABORTED,
   PolicyBase,
   abortReason,
   contextOf,
-  type ExecuteContext,
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
@@ -70,6 +70,11 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
   /** The state store failed to load or save. */
   readonly onStoreError: EventSubscriber<CircuitStoreErrorEvent> = this.storeErrors.subscribe;
 
+  /** The untimed success path's handlers, and the permit (generation) they were made for. */
+  private settlersPermit = -1;
+  private settleOk: (value: unknown) => unknown = identity;
+  private settleError: (error: unknown) => never = rethrow;
+
   /** Set while a store is connected: saves transitions, stops watching on dispose. */
   private store: StoreConnection | undefined;
 
@@ -96,15 +101,18 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
 
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = contextOf(options);
-    if (context.signal.aborted) return Promise.reject(abortReason(context.signal));
+    const signal = context.signal;
+    if (signal !== NEVER_ABORTED && signal.aborted) return Promise.reject(abortReason(signal));
     const permit = this.kernel.tryAcquire();
     if (permit < 0) return Promise.reject(this.refuse(permit));
-    const started = this.clock.now();
+    // The clock is read only when a duration is needed: to spot slow calls, or to report one.
+    const timed = this.timed;
+    const started = timed ? this.clock.now() : Number.NaN;
     let result: T | PromiseLike<T>;
     try {
       result = fn(context);
     } catch (error) {
-      return Promise.reject(this.failed(permit, started, error, context));
+      return Promise.reject(this.failed(permit, started, error, signal));
     }
     if (!isThenable(result)) {
       try {
@@ -113,10 +121,16 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
         return Promise.reject(error);
       }
     }
+    if (!timed && signal === NEVER_ABORTED && result instanceof Promise) {
+      // The success path: every call of one generation settles the same way, so its handlers
+      // are made once per generation instead of twice per call.
+      if (permit !== this.settlersPermit) this.makeSettlers(permit);
+      return result.then(this.settleOk as (value: T) => T, this.settleError);
+    }
     return Promise.resolve(result).then(
       (value) => this.succeeded(permit, started, value),
       (error: unknown) => {
-        throw this.failed(permit, started, error, context);
+        throw this.failed(permit, started, error, signal);
       },
     );
   }
@@ -153,7 +167,7 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
   }
 
   private succeeded<T>(permit: number, started: number, value: T): T {
-    const durationMs = this.clock.now() - started;
+    const durationMs = this.elapsed(started);
     const handleResult = this.options.handleResult;
     if (handleResult !== undefined) {
       let failed: boolean;
@@ -179,10 +193,10 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
   }
 
   /** Counts a failed call and returns the error to rethrow. */
-  private failed(permit: number, started: number, error: unknown, context: ExecuteContext): unknown {
-    const durationMs = this.clock.now() - started;
+  private failed(permit: number, started: number, error: unknown, signal: AbortSignal): unknown {
+    const durationMs = this.elapsed(started);
     let reason: CircuitIgnoredEvent['reason'] | undefined;
-    if (context.signal.aborted) {
+    if (signal !== NEVER_ABORTED && signal.aborted) {
       reason = 'aborted';
     } else {
       try {
@@ -204,6 +218,30 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
       this.report(CIRCUIT_BREAKER_EVENTS.ignored, CIRCUIT_BREAKER_SEVERITY.ignored, event);
     }
     return error;
+  }
+
+  /** Whether calls need their duration measured. */
+  private get timed(): boolean {
+    return (
+      this.options.slowCallThreshold !== undefined ||
+      this.monitored ||
+      this.successes.size > 0 ||
+      this.failures.size > 0 ||
+      this.ignores.size > 0
+    );
+  }
+
+  /** Milliseconds since `started`; NaN for a call that was not timed (nobody needed its duration). */
+  private elapsed(started: number): number {
+    return started === started ? this.clock.now() - started : Number.NaN;
+  }
+
+  private makeSettlers(permit: number): void {
+    this.settlersPermit = permit;
+    this.settleOk = (value) => this.succeeded(permit, Number.NaN, value);
+    this.settleError = (error) => {
+      throw this.failed(permit, Number.NaN, error, NEVER_ABORTED);
+    };
   }
 
   private emitFailure(durationMs: number, error: unknown, result: unknown): void {
@@ -268,6 +306,14 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
     this.storeErrors.emit(event);
     this.report(CIRCUIT_BREAKER_EVENTS.storeError, CIRCUIT_BREAKER_SEVERITY.storeError, event);
   }
+}
+
+function identity(value: unknown): unknown {
+  return value;
+}
+
+function rethrow(error: unknown): never {
+  throw error;
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
