@@ -116,9 +116,9 @@ describe('DeadlineQueue', () => {
     expect(log).toEqual(['a@11']);
     // Armed from a fractional now, the timer still lands on the whole millisecond.
     const offset = new VirtualClock(0.25);
-    const queue = new DeadlineQueue(offset);
+    const offsetQueue = new DeadlineQueue(offset);
     const seen: number[] = [];
-    queue.add(new Mark('b', [], offset, () => seen.push(offset.now())), 10.5);
+    offsetQueue.add(new Mark('b', [], offset, () => seen.push(offset.now())), 10.5);
     offset.advance(10.5);
     expect(seen).toEqual([11]);
   });
