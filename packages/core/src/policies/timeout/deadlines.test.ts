@@ -120,6 +120,8 @@ describe('DeadlineQueue', () => {
     const seen: number[] = [];
     offsetQueue.add(new Mark('b', [], offset, () => seen.push(offset.now())), 10.5);
     offset.advance(10.5);
+    expect(seen).toEqual([]);
+    offset.advance(0.25);
     expect(seen).toEqual([11]);
   });
 
