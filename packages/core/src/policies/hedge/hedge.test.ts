@@ -5,6 +5,7 @@ import { ConfigError, TimeoutError } from '../../errors/index.js';
 import type { PolicyEvent } from '../../events/index.js';
 import type { ExecuteContext } from '../../policy/index.js';
 import { pipeline } from '../pipeline/index.js';
+import { retry } from '../retry/index.js';
 import { timeout } from '../timeout/index.js';
 import type { HedgeEvent } from './events.js';
 import { hedge } from './hedge.js';
@@ -295,6 +296,27 @@ describe('hedge in a pipeline', () => {
     await clock.tick(40);
     expect(call.value).toBe('hedged');
     expect(attempts[0]!.signal.aborted).toBe(true);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('in the design file’s order, retry → hedge → timeout: each retry hedges again', async () => {
+    const clock = new VirtualClock();
+    const policy = pipeline(
+      retry({ maxAttempts: 2, backoff: { type: 'constant', delay: 10 }, clock }),
+      hedge({ delay: 30, clock }),
+      timeout({ duration: 100, clock }),
+    );
+    const { fn, attempts } = service(clock, () => ({ after: 1000, value: 'never in time' }));
+    const call = track(policy.execute(fn));
+    await clock.tick(1000);
+    // Retry attempt 1 hedges at 30; both time out (100, 130); retry waits 10ms, then hedges again.
+    expect(attempts.map(({ attempt, startedAt }) => [attempt, startedAt])).toEqual([
+      [1, 0],
+      [2, 30],
+      [2, 140],
+      [3, 170],
+    ]);
+    expect(call.error).toBeInstanceOf(TimeoutError);
     expect(clock.pendingTimers).toBe(0);
   });
 
