@@ -171,6 +171,23 @@ describe('circuitBreaker().execute', () => {
     expect(breaker.kernel.stats().calls).toBe(0);
   });
 
+  it('a call admitted while closed that ends after the breaker half-opened is not taken for a probe', async () => {
+    const { breaker, clock, boom } = setup({ ...oneStrike, openFor: 100 });
+    const early = deferred();
+    const lateCall = breaker.execute(() => early.promise);
+    await boom();
+    clock.advance(100);
+    const probe = deferred();
+    const probeCall = breaker.execute(() => probe.promise);
+    expect(breaker.state).toBe('halfOpen');
+    early.resolve('late success');
+    await expect(lateCall).resolves.toBe('late success');
+    expect(breaker.state).toBe('halfOpen'); // not closed by a call from the closed period
+    probe.reject(new Error('still down'));
+    await probeCall.catch(() => {});
+    expect(breaker.state).toBe('open');
+  });
+
   it('toJSON makes JSON.stringify(breaker) a snapshot', async () => {
     const { breaker, boom } = setup(oneStrike);
     await boom();
