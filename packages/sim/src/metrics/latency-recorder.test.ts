@@ -1,5 +1,6 @@
+import { Int32Histogram } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { LatencyRecorder, roundToMicros } from './latency-recorder.js';
+import { LatencyRecorder, roundToMicros, slotOf } from './latency-recorder.js';
 
 describe('LatencyRecorder', () => {
   it('keeps the exact count, mean and max', () => {
@@ -80,6 +81,41 @@ describe('LatencyRecorder', () => {
     expect(() => recorder.record(NaN)).toThrow(/got NaN/);
     expect(() => recorder.record(Infinity)).toThrow(/got Infinity/);
     expect(recorder.count).toBe(0);
+  });
+
+  it('finds the slot HDR itself would use for every value, by integer arithmetic', () => {
+    const histogram = new Int32Histogram(1, 2 ** 31, 3);
+    const magnitude = histogram.subBucketHalfCountMagnitude;
+    const mismatches: number[] = [];
+    const check = (micros: number): void => {
+      if (slotOf(micros, magnitude) !== histogram.countsArrayIndex(micros)) mismatches.push(micros);
+    };
+    for (let micros = 0; micros <= 1 << 20; micros++) check(micros);
+    // Around every power of two, where a bucket ends, up to 2^31.
+    for (let power = 20; power <= 31; power++)
+      for (let offset = -2000; offset <= 2000; offset++) check(2 ** power + offset);
+    for (let micros = 1 << 20; micros < 2 ** 31; micros += 9_973) check(micros);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('gives the same percentiles as the histogram recording on its own', () => {
+    const recorder = new LatencyRecorder();
+    const reference = new Int32Histogram(1, 3_600_000_000, 3);
+    reference.autoResize = true;
+    let value = 0.5;
+    let smallest = Infinity;
+    for (let i = 0; i < 20_000; i++) {
+      value = (value * 7919.123) % 40_000; // spread over 0 to 40 s
+      smallest = Math.min(smallest, value);
+      recorder.record(value);
+      reference.recordValue(Math.round(value * 1000));
+    }
+    for (const percentile of [1, 10, 50, 90, 99, 99.9]) {
+      const fromReference = reference.getValueAtPercentile(percentile) / 1000;
+      expect(recorder.percentileMs(percentile)).toBe(
+        Math.max(smallest, Math.min(fromReference, recorder.maxMs)),
+      );
+    }
   });
 
   it('rounds milliseconds to the microsecond', () => {

@@ -21,23 +21,42 @@ export class LatencyRecorder {
   private sumMs = 0;
   private largestMs = 0;
   private smallestMs = Infinity;
+  private readonly halfCountMagnitude: number;
 
   constructor() {
     // The pure JS histogram (no WebAssembly), 32-bit counts: a count past 2^31 in one recorder
     // would need more than two billion responses.
     this.histogram = new Int32Histogram(1, ONE_HOUR_MICROS, SIGNIFICANT_DIGITS);
     this.histogram.autoResize = true;
+    this.halfCountMagnitude = this.histogram.subBucketHalfCountMagnitude;
   }
 
   /** Records one latency, in ms (fractions welcome: it is kept to the microsecond). */
   record(latencyMs: number): void {
     if (!(latencyMs >= 0 && latencyMs < Infinity))
       throw new RangeError(`LatencyRecorder.record: expected a latency ≥ 0 ms, got ${latencyMs}`);
-    this.histogram.recordValue(Math.round(latencyMs * MICROS_PER_MS));
+    this.recordMicros(Math.round(latencyMs * MICROS_PER_MS));
     this.recorded++;
     this.sumMs += latencyMs;
     if (latencyMs > this.largestMs) this.largestMs = latencyMs;
     if (latencyMs < this.smallestMs) this.smallestMs = latencyMs;
+  }
+
+  // The histogram's own `recordValue` finds a value's slot with Math.log2 and Math.pow, which is
+  // most of what recording costs; below 2^31 µs (35 minutes) `slotOf` finds the same slot with
+  // integer arithmetic. Anything else takes the histogram's own path.
+  private recordMicros(micros: number): void {
+    const histogram = this.histogram;
+    if (micros < MAX_FAST_MICROS) {
+      const index = slotOf(micros, this.halfCountMagnitude);
+      if (index < histogram.countsArrayLength) {
+        histogram.incrementCountAtIndex(index);
+        histogram.updateMinAndMax(micros);
+        histogram.incrementTotalCount();
+        return;
+      }
+    }
+    histogram.recordValue(micros);
   }
 
   /** How many latencies were recorded. */
@@ -96,6 +115,19 @@ export class LatencyRecorder {
     this.largestMs = 0;
     this.smallestMs = Infinity;
   }
+}
+
+const MAX_FAST_MICROS = 2 ** 31;
+
+/**
+ * The slot of an HDR histogram's counts array (lowest discernible value 1) that holds `micros`,
+ * a whole number below 2^31: the layout `countsArrayIndex` defines, computed with integers.
+ * bucket = max(floor(log2 v) − m, 0), slot = (bucket + 1) · 2^m + (v >> bucket) − 2^m, where
+ * 2^m is the histogram's sub-bucket half count. A test checks it slot for slot against HDR's.
+ */
+export function slotOf(micros: number, halfCountMagnitude: number): number {
+  const bucket = Math.max(31 - Math.clz32(micros) - halfCountMagnitude, 0);
+  return ((bucket + 1) << halfCountMagnitude) + (micros >>> bucket) - (1 << halfCountMagnitude);
 }
 
 /** Milliseconds rounded to the microsecond, the precision every latency in a run result has. */

@@ -100,27 +100,31 @@ function exponential(random: Random, rate: number): number {
   return -Math.log(1 - random.next()) / rate;
 }
 
-/** A FIFO of arrival times: a growable ring buffer, so waiting customers allocate nothing. */
+/** A FIFO of arrival times: a growable ring buffer (a power of two long), so waiting allocates nothing. */
 class ArrivalTimes {
   private times = new Float64Array(1024);
+  private mask = 1023;
   private head = 0;
   size = 0;
 
   push(time: number): void {
-    if (this.size === this.times.length) {
-      const grown = new Float64Array(this.times.length * 2);
-      for (let i = 0; i < this.size; i++) grown[i] = this.times[(this.head + i) % this.times.length]!;
-      this.times = grown;
-      this.head = 0;
-    }
-    this.times[(this.head + this.size) % this.times.length] = time;
+    if (this.size === this.times.length) this.grow();
+    this.times[(this.head + this.size) & this.mask] = time;
     this.size++;
   }
 
   shift(): number {
     const time = this.times[this.head]!;
-    this.head = (this.head + 1) % this.times.length;
+    this.head = (this.head + 1) & this.mask;
     this.size--;
     return time;
+  }
+
+  private grow(): void {
+    const grown = new Float64Array(this.times.length * 2);
+    for (let i = 0; i < this.size; i++) grown[i] = this.times[(this.head + i) & this.mask]!;
+    this.times = grown;
+    this.mask = grown.length - 1;
+    this.head = 0;
   }
 }
