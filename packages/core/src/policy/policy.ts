@@ -3,7 +3,11 @@ import { Emitter, type EventSeverity, type EventSubscriber, type PolicyEvent } f
 
 /** What the function run by a policy receives: one object, so fields can be added later. */
 export interface ExecuteContext {
-  /** Aborted when nobody wants the result any more: the caller gave up, a timeout fired, a hedge won. */
+  /**
+   * Aborted when nobody wants the result any more: the caller gave up, a timeout fired, a hedge won.
+   * It may be created on first read, so build derived contexts as `{ signal: context.signal, attempt }`
+   * only when you change it, and never spread a context (`{ ...context }` would read every getter).
+   */
   readonly signal: AbortSignal;
   /** 1 for the first attempt; retry and hedge count up from there. */
   readonly attempt: number;
@@ -32,10 +36,14 @@ export interface Policy {
 /** A signal that never aborts: the default when the caller gives none. Listeners are never added to it. */
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
-/** The context for an `execute` call: the caller's own when it is complete, so nothing is allocated. */
+/**
+ * The context for an `execute` call: the caller's own when it is complete, so nothing is allocated.
+ * `signal` is tested with `in`, never read: a timeout's context creates its AbortSignal lazily on
+ * first read (creating one costs microseconds), and policies that merely pass it on must not.
+ */
 export function contextOf(options: ExecuteOptions | undefined): ExecuteContext {
   if (options === undefined) return ROOT_CONTEXT;
-  if (options.signal !== undefined && options.attempt !== undefined) return options as ExecuteContext;
+  if (options.attempt !== undefined && 'signal' in options) return options as ExecuteContext;
   return { signal: options.signal ?? NEVER_ABORTED, attempt: options.attempt ?? 1 };
 }
 
