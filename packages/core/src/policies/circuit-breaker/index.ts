@@ -1,7 +1,8 @@
 // Public exports of the circuit breaker.
 export { circuitBreaker, CircuitBreakerPolicy } from './circuit-breaker.js';
 export { CircuitBreakerKernel } from './kernel.js';
-export type { CircuitBreakerKernelHooks, CircuitBreakerStats, CircuitBreakerThresholds } from './kernel.js';
+export type { CircuitBreakerKernelHooks, CircuitBreakerStats } from './kernel.js';
+export type { CircuitBreakerThresholds } from './trip.js';
 export {
   resolveCircuitBreakerOptions,
   DEFAULT_BREAKER_WINDOW,

@@ -3,10 +3,11 @@ import type { Clock } from '../../clock/index.js';
 import { Issues } from '../../config/index.js';
 import type { Disposable } from '../../events/index.js';
 import type { Random } from '../../random/index.js';
-import { tighten, tightening, type LoadSignal, type ResolvedCircuitAdaptive } from './adaptive.js';
+import type { LoadSignal } from './adaptive.js';
 import type { ResolvedCircuitBreakerOptions } from './options.js';
 import { readSnapshot, type CircuitBreakerSnapshot } from './snapshot.js';
 import { CircuitRefusal, type CircuitState, type CircuitTransition, type TransitionReason } from './state.js';
+import { TripRule, type CircuitBreakerThresholds } from './trip.js';
 import { createWindow } from './windows/create.js';
 import type { CircuitWindow } from './windows/window.js';
 
@@ -28,15 +29,6 @@ export interface CircuitBreakerStats {
   readonly slowCallRate: number;
   /** Probes admitted in this half-open period that have not finished. */
   readonly probesInFlight: number;
-}
-
-/** The thresholds in force now: the configured ones, tightened by adaptive mode under load. */
-export interface CircuitBreakerThresholds {
-  readonly load: number;
-  readonly failureRateThreshold: number;
-  readonly slowCallRateThreshold: number;
-  /** For a consecutive window: failures (or slow calls) in a row that open the breaker. */
-  readonly consecutiveFailures: number | undefined;
 }
 
 /**
@@ -68,18 +60,13 @@ export class CircuitBreakerKernel {
   private disables = 0;
   /** A hand-held state adopted from a snapshot (another instance isolated or disabled its breaker). */
   private heldBySnapshot: 'isolated' | 'disabled' | undefined;
-  private loadSignal: LoadSignal | undefined;
 
   private readonly clock: Clock;
   private readonly random: Random;
   private readonly backoff: Backoff;
   private readonly halfOpenCalls: number;
   private readonly slowCallThreshold: number;
-  private readonly minimumCalls: number;
-  private readonly failureRateThreshold: number;
-  private readonly slowCallRateThreshold: number;
-  private readonly consecutiveFailures: number | undefined;
-  private readonly adaptive: ResolvedCircuitAdaptive | undefined;
+  private readonly trip: TripRule;
   private readonly onTransition: ((transition: CircuitTransition) => void) | undefined;
 
   constructor(options: ResolvedCircuitBreakerOptions, hooks: CircuitBreakerKernelHooks = {}) {
@@ -87,15 +74,10 @@ export class CircuitBreakerKernel {
     this.random = options.random;
     this.window = createWindow(options.window);
     this.windowReadsClock = options.window.type === 'time';
-    this.consecutiveFailures = options.window.type === 'consecutive' ? options.window.failures : undefined;
     this.backoff = createBackoff(options.openFor);
     this.halfOpenCalls = options.halfOpenCalls;
     this.slowCallThreshold = options.slowCallThreshold ?? Number.POSITIVE_INFINITY;
-    this.minimumCalls = options.minimumCalls;
-    this.failureRateThreshold = options.failureRateThreshold;
-    this.slowCallRateThreshold = options.slowCallRateThreshold;
-    this.adaptive = options.adaptive;
-    this.loadSignal = options.adaptive?.loadSignal;
+    this.trip = new TripRule(options);
     this.onTransition = hooks.onTransition;
     if (options.initialState !== undefined) this.hydrate(options.initialState);
   }
@@ -194,7 +176,7 @@ export class CircuitBreakerKernel {
 
   /** Replaces the load signal adaptive mode reads (the simulator injects a service's utilization). */
   setLoadSignal(signal: LoadSignal | undefined): void {
-    this.loadSignal = signal;
+    this.trip.loadSignal = signal;
   }
 
   /** The window's totals and rates now. */
@@ -215,18 +197,7 @@ export class CircuitBreakerKernel {
 
   /** The thresholds in force at the current load. */
   thresholds(): CircuitBreakerThresholds {
-    const load = this.adaptive && this.loadSignal ? this.loadSignal() : 0;
-    const t = this.adaptive ? tightening(load, this.adaptive) : 0;
-    return {
-      load,
-      failureRateThreshold: this.adaptive
-        ? tighten(this.failureRateThreshold, this.adaptive.minFailureRateThreshold, t)
-        : this.failureRateThreshold,
-      slowCallRateThreshold: this.adaptive
-        ? tighten(this.slowCallRateThreshold, this.adaptive.minSlowCallRateThreshold, t)
-        : this.slowCallRateThreshold,
-      consecutiveFailures: this.consecutiveFailuresAt(t),
-    };
+    return this.trip.thresholds();
   }
 
   /** The state as plain JSON data, for `hydrate` here or in another process. */
@@ -270,48 +241,8 @@ export class CircuitBreakerKernel {
 
   /** Opens the breaker if the window now crosses a threshold. */
   private checkTrip(): void {
-    const window = this.window;
-    if (this.consecutiveFailures !== undefined) {
-      if (window.calls === 0) return;
-      const needed =
-        this.adaptive && window.calls >= this.adaptive.minFailures
-          ? this.consecutiveFailuresAt(this.currentTightening())!
-          : this.consecutiveFailures;
-      if (window.failures >= needed) this.open('consecutiveFailures');
-      else if (window.slowCalls >= needed) this.open('consecutiveSlowCalls');
-      return;
-    }
-    const calls = window.calls;
-    if (calls < this.minimumCalls) return;
-    const failed = window.failures * 100;
-    const slow = window.slowCalls * 100;
-    if (failed === 0 && slow === 0) return;
-    let failureThreshold = this.failureRateThreshold;
-    let slowThreshold = this.slowCallRateThreshold;
-    const adaptive = this.adaptive;
-    if (adaptive !== undefined) {
-      // Below the minimums no load can open the breaker: skip reading the signal.
-      if (
-        failed < adaptive.minFailureRateThreshold * calls &&
-        slow < adaptive.minSlowCallRateThreshold * calls
-      )
-        return;
-      const t = this.currentTightening();
-      failureThreshold = tighten(failureThreshold, adaptive.minFailureRateThreshold, t);
-      slowThreshold = tighten(slowThreshold, adaptive.minSlowCallRateThreshold, t);
-    }
-    if (failed >= failureThreshold * calls) this.open('failureRate');
-    else if (slow >= slowThreshold * calls) this.open('slowCallRate');
-  }
-
-  private currentTightening(): number {
-    return this.loadSignal === undefined ? 0 : tightening(this.loadSignal(), this.adaptive!);
-  }
-
-  private consecutiveFailuresAt(t: number): number | undefined {
-    if (this.consecutiveFailures === undefined) return undefined;
-    if (this.adaptive === undefined) return this.consecutiveFailures;
-    return Math.round(tighten(this.consecutiveFailures, this.adaptive.minFailures, t));
+    const reason = this.trip.check(this.window);
+    if (reason !== undefined) this.open(reason);
   }
 
   private open(reason: TransitionReason): void {
