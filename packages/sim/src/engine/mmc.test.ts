@@ -133,6 +133,14 @@ describe('the engine and metrics against queueing theory, 10^6 customers per run
   });
 });
 
+describe('the M/M/c model itself', () => {
+  it('serves every customer of an overloaded queue, however long the line grows', () => {
+    const outcome = runMMc({ servers: 1, arrivalRate: 5, serviceRate: 1, customers: 5000, seed: 3 });
+    expect(outcome.result.services.mmc).toMatchObject({ requests: 5000, ok: 5000 });
+    expect(outcome.utilization).toBeGreaterThan(0.99);
+  });
+});
+
 describe('determinism', () => {
   const options = { servers: 10, arrivalRate: 9, serviceRate: 1, customers: 100_000 };
   const withoutWallTime = (outcome: MMcOutcome): string => JSON.stringify({ ...outcome.result, wallMs: 0 });

@@ -1,0 +1,89 @@
+/**
+ * M/M/c (c = 10, λ = 9, μ = 1): customers simulated per wall-clock second by Faultline's engine,
+ * against SimPy on the same model (bench/sim/mmc_simpy.py). Target: at least 20× SimPy.
+ *
+ *   npx tsx --conditions=@faultline/source bench/sim/mmc.ts [rounds]
+ *
+ * SimPy comes from Debian: `apt-get install -y python3-simpy python3-simpy3` (SimPy 2.3 and 3.0).
+ * Each round runs Faultline, then SimPy 2, then SimPy 3, so that load from anything else on the
+ * machine falls on all three alike; the best round of each is reported. Results go in
+ * bench/sim/RESULTS.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+// The very model the queueing-theory tests prove right (test support, not public API), so the
+// benchmark measures what is proven correct.
+import { runMMc } from '../../packages/sim/src/engine/test-support/mmc.js';
+
+const MODEL = { servers: 10, arrivalRate: 9, serviceRate: 1 } as const;
+const ROUNDS = Number(process.argv[2] ?? 5);
+const CUSTOMERS = 1_000_000;
+const SIMPY_CUSTOMERS = 200_000;
+// Debian's SimPy lives in the system Python, which a python3 on PATH (pyenv, a venv) may not see.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const SIMPY_SCRIPT = fileURLToPath(new URL('./mmc_simpy.py', import.meta.url));
+
+interface Rate {
+  label: string;
+  perSecond: number;
+  meanResponse: number;
+}
+
+function faultline(seed: number): Rate {
+  const outcome = runMMc({ ...MODEL, customers: CUSTOMERS, seed });
+  return {
+    label: `Faultline (Node ${process.versions.node})`,
+    perSecond: CUSTOMERS / (outcome.result.wallMs / 1000),
+    meanResponse: outcome.meanResponseMs,
+  };
+}
+
+function simpy(version: 2 | 3, seed: number): Rate | Error {
+  const args = [SIMPY_SCRIPT, String(SIMPY_CUSTOMERS), String(seed), ...(version === 2 ? ['--simpy2'] : [])];
+  const child = spawnSync(PYTHON, args, { encoding: 'utf8' });
+  if (child.status !== 0) return new Error((child.stderr || String(child.error)).trim().split('\n').pop());
+  const run = JSON.parse(child.stdout) as {
+    simpy: string;
+    python: string;
+    customersPerSecond: number;
+    meanResponse: number;
+  };
+  return {
+    label: `SimPy ${run.simpy} (Python ${run.python})`,
+    perSecond: run.customersPerSecond,
+    meanResponse: run.meanResponse,
+  };
+}
+
+const best = new Map<string, Rate>();
+const missing = new Set<string>();
+const keep = (key: string, rate: Rate | Error): void => {
+  if (rate instanceof Error) {
+    missing.add(`${key}: ${rate.message}`);
+    return;
+  }
+  const current = best.get(key);
+  if (current === undefined || rate.perSecond > current.perSecond) best.set(key, rate);
+};
+
+runMMc({ ...MODEL, customers: 200_000, seed: 0 }); // warm up the JIT
+for (let round = 1; round <= ROUNDS; round++) {
+  keep('faultline', faultline(round));
+  keep('simpy2', simpy(2, round));
+  keep('simpy3', simpy(3, round));
+  process.stdout.write(`round ${round}/${ROUNDS} done\n`);
+}
+
+const ours = best.get('faultline')!;
+const format = (rate: Rate, customers: number): string =>
+  `${rate.label}: ${Math.round(rate.perSecond).toLocaleString('en')} customers/s ` +
+  `(best of ${ROUNDS} runs of ${customers.toLocaleString('en')}; mean response ${rate.meanResponse.toFixed(4)}, theory 1.6687)`;
+console.log(format(ours, CUSTOMERS));
+for (const key of ['simpy2', 'simpy3']) {
+  const rate = best.get(key);
+  if (rate === undefined) continue;
+  console.log(`${format(rate, SIMPY_CUSTOMERS)} -> Faultline is ${(ours.perSecond / rate.perSecond).toFixed(1)}x`);
+}
+for (const problem of missing)
+  console.log(`not run: ${problem}; install with apt-get install -y python3-simpy python3-simpy3`);
