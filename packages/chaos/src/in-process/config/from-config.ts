@@ -79,6 +79,7 @@ export interface ChaosFromConfigOptions {
 }
 
 const COMMON_KEYS = ['type', 'name', 'injectionRate', 'enabled'] as const;
+const CONFIG_WORDS = new Set(['type', 'message', 'code']);
 const KEYS_BY_TYPE: Record<ChaosConfigType, readonly string[]> = {
   latency: [...COMMON_KEYS, 'latency'],
   fault: [...COMMON_KEYS, 'message', 'code'],
@@ -121,10 +122,12 @@ function readChaosConfig(
 ): ChaosConfigPolicy | undefined {
   const type = readType(config, path, issues);
   if (type === undefined) return undefined;
-  const record = readObject(config, path, issues, KEYS_BY_TYPE[type])!;
-  // type, message and code are config words; the options of the policies are the rest.
-  const { type: _type, message: _message, code: _code, ...rest } = record;
-  const options = { ...rest, clock: injected.clock, random: injected.random };
+  const known = KEYS_BY_TYPE[type];
+  const record = readObject(config, path, issues, known)!;
+  // The policy's options are the known keys but the config's own words (type, message, code);
+  // unknown keys were reported above and are left out, so they are not reported twice.
+  const options: Record<string, unknown> = { clock: injected.clock, random: injected.random };
+  for (const key of known) if (key in record && !CONFIG_WORDS.has(key)) options[key] = record[key];
   switch (type) {
     case 'latency':
       return new ChaosLatencyPolicy(readChaosLatencyOptions(options, path, issues));
