@@ -70,7 +70,6 @@ export class Fixtures {
         (server) =>
           new Promise<void>((resolve) => {
             server.close(() => resolve());
-            server.closeAllConnections?.();
           }),
       ),
     );

@@ -1,8 +1,9 @@
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixtures, addToxic, createProxy, readBytes, removeToxic } from '../../test-support/loopback.js';
 
 /** Median of the round trips of `rounds` small messages through an echo server. */
-async function medianRoundTrip(socket: import('node:net').Socket, rounds = 5): Promise<number> {
+async function medianRoundTrip(socket: Socket, rounds = 5): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
