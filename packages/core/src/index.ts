@@ -21,3 +21,4 @@ export * from './policies/rate-limiter/index.js';
 export * from './policies/fallback/index.js';
 export * from './policies/hedge/index.js';
 export * from './policies/concurrency-limit/index.js';
+export * from './from-config/index.js';
