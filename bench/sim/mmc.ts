@@ -83,7 +83,9 @@ console.log(format(ours, CUSTOMERS));
 for (const key of ['simpy2', 'simpy3']) {
   const rate = best.get(key);
   if (rate === undefined) continue;
-  console.log(`${format(rate, SIMPY_CUSTOMERS)} -> Faultline is ${(ours.perSecond / rate.perSecond).toFixed(1)}x`);
+  console.log(
+    `${format(rate, SIMPY_CUSTOMERS)} -> Faultline is ${(ours.perSecond / rate.perSecond).toFixed(1)}x`,
+  );
 }
 for (const problem of missing)
   console.log(`not run: ${problem}; install with apt-get install -y python3-simpy python3-simpy3`);
