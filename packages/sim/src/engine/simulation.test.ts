@@ -156,6 +156,14 @@ describe('Simulation', () => {
     ]);
   });
 
+  it('stops at once when onProgress calls stop(), as a wall-clock budget would', () => {
+    const simulation = new Simulation({ seed: 1 });
+    for (let i = 1; i <= 10; i++) simulation.schedule(i, () => {});
+    const reason = simulation.run({ onProgress: () => simulation.stop(), progressEvery: 3 });
+    expect(reason).toBe('stopped');
+    expect(simulation.events).toBe(3);
+  });
+
   it('lets an error thrown by a handler out, counting that event, and can run on', () => {
     const { simulation, log, at } = logging();
     simulation.schedule(1, () => {

@@ -46,7 +46,10 @@ export interface RunOptions {
   until?: number;
   /** Stop after running this many events in this call. Default: no limit. */
   maxEvents?: number;
-  /** Called every `progressEvery` events, e.g. to draw a progress bar or check a wall-clock budget. */
+  /**
+   * Called every `progressEvery` events: to draw a progress bar, or to check a wall-clock budget
+   * and call `stop()`, which then takes effect at once.
+   */
   onProgress?: (progress: RunProgress) => void;
   /** How many events between two `onProgress` calls. Default 100,000. */
   progressEvery?: number;
@@ -224,6 +227,7 @@ export class Simulation {
         if (--untilProgress === 0) {
           untilProgress = progressEvery;
           onProgress!({ now: this.time, events: this.eventsRun, pending: queue.pending });
+          if (this.stopRequested) return 'stopped';
         }
       }
     } finally {

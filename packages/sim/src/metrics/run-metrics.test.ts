@@ -114,6 +114,28 @@ describe('RunMetrics', () => {
     ]);
   });
 
+  it('serves a live view only the seconds closed for every service', () => {
+    const metrics = new RunMetrics();
+    metrics.service('busy').recordOk(2500, 1); // closes the busy service's first two seconds
+    metrics.service('quiet').recordOk(500, 1); // still in its open first second
+    expect(metrics.closedBuckets).toBe(0);
+    expect(metrics.timeline()).toEqual([]);
+    metrics.closeBuckets(2000);
+    expect(metrics.timeline().map((bucket) => bucket.services.quiet!.ok)).toEqual([1, 0]);
+  });
+
+  it('gives every service the extra second opened by a response sent exactly at the end', () => {
+    const metrics = new RunMetrics();
+    metrics.service('a').recordOk(3000, 1);
+    metrics.service('b').recordOk(10, 1);
+    const result = metrics.toResult(summary); // simulatedMs: 3000
+    expect(result.timeline).toHaveLength(4);
+    expect(result.timeline[3]!.services).toEqual({
+      a: { ok: 1, failed: 0, p50: 1, p99: 1 },
+      b: { ok: 0, failed: 0, p50: null, p99: null },
+    });
+  });
+
   it('reports a service that answered nothing with zeros, not NaN', () => {
     const metrics = new RunMetrics();
     metrics.service('idle', { workers: 1 }).recordArrival();
@@ -144,5 +166,8 @@ describe('RunMetrics', () => {
     expect(() => new RunMetrics({ bucketMs: 0 })).toThrow(ConfigError);
     expect(() => new RunMetrics({ bucketMs: 0 })).toThrow(/metrics.bucketMs: expected a number > 0, got 0/);
     expect(() => new RunMetrics({ bucket: 5 } as never)).toThrow(/metrics.bucket: unknown option/);
+    expect(() => new RunMetrics().service('orders', { workers: -2 })).toThrow(
+      /metrics.service\("orders"\).workers: expected a number ≥ 0, got -2/,
+    );
   });
 });

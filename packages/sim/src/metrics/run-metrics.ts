@@ -63,18 +63,22 @@ export class RunMetrics {
     issues.throwIfAny();
   }
 
-  /** The counters of service `name`, registered on first use; results list services in that order. */
+  /**
+   * The counters of service `name`, registered on first use (results list services in that
+   * order); `workers`, when given, sets its capacity for `utilization`.
+   */
   service(name: string, options: ServiceMetricsOptions = {}): ServiceMetrics {
+    const issues = new Issues();
+    const path = `metrics.service(${JSON.stringify(name)})`;
+    const record = readObject(options, path, issues, ['workers']) ?? {};
+    const workers = readNumber(record, 'workers', path, issues, 0, { min: 0 });
+    issues.throwIfAny();
     let service = this.services.get(name);
     if (service === undefined) {
-      service = new ServiceMetrics(name, {
-        workers: options.workers ?? 0,
-        startAt: this.startAt,
-        bucketMs: this.bucketMs,
-      });
+      service = new ServiceMetrics(name, { workers, startAt: this.startAt, bucketMs: this.bucketMs });
       this.services.set(name, service);
-    } else if (options.workers !== undefined) {
-      service.workers = options.workers;
+    } else if (record.workers !== undefined) {
+      service.workers = workers;
     }
     return service;
   }
@@ -105,11 +109,11 @@ export class RunMetrics {
     for (const service of this.services.values()) service.timeline.closeEndedBy(now);
   }
 
-  /** How many timeline buckets are closed. */
+  /** How many timeline buckets are closed for every service (call `closeBuckets` first). */
   get closedBuckets(): number {
-    let closed = 0;
-    for (const service of this.services.values()) closed = Math.max(closed, service.timeline.length);
-    return closed;
+    let closed = Infinity;
+    for (const service of this.services.values()) closed = Math.min(closed, service.timeline.length);
+    return closed === Infinity ? 0 : closed;
   }
 
   /** The closed timeline buckets from index `from` on (0 is the first second), every service in each. */
@@ -131,6 +135,12 @@ export class RunMetrics {
   toResult(summary: RunSummary): RunResult {
     const services: Record<string, ServiceResult> = {};
     for (const [name, service] of this.services) services[name] = service.toResult(summary.simulatedMs);
+    // A response sent at exactly the end opens one more bucket for its service: give every
+    // service that bucket, so that no timeline entry leaves a service out.
+    let buckets = 0;
+    for (const service of this.services.values()) buckets = Math.max(buckets, service.timeline.length);
+    for (const service of this.services.values())
+      service.timeline.closeEndedBy(this.startAt + buckets * this.bucketMs);
     const calls: Record<string, CallResult> = {};
     for (const [key, edge] of this.edges) calls[key] = edge.toResult();
     return {
