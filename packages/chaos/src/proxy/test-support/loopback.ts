@@ -153,6 +153,7 @@ export function readBytes(socket: Socket, count: number, timeoutMs = 5000): Prom
       clearTimeout(timer);
       socket.off('data', onData);
       socket.off('close', onClose);
+      socket.off('end', onClose);
       if (error) reject(error);
       else resolve(Buffer.concat(chunks));
     };
@@ -161,10 +162,11 @@ export function readBytes(socket: Socket, count: number, timeoutMs = 5000): Prom
       size += chunk.length;
       if (size >= count) done();
     };
-    const onClose = (): void => done(new Error(`socket closed after ${size} of ${count} bytes`));
+    const onClose = (): void => done(new Error(`socket ended after ${size} of ${count} bytes`));
     const timer = setTimeout(() => done(new Error(`timed out after ${size} of ${count} bytes`)), timeoutMs);
     socket.on('data', onData);
     socket.once('close', onClose);
+    socket.once('end', onClose);
   });
 }
 
