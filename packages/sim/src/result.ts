@@ -1,4 +1,5 @@
 import type { CircuitState } from '@faultline/core';
+import type { FaultType } from './model/index.js';
 
 /**
  * The result of one simulation run: what `faultline simulate FILE --json OUT` writes and what the
@@ -124,7 +125,7 @@ export interface BreakerTransition {
 /** A fault that was active during the run. */
 export interface FaultRecord {
   /** The fault's `type` in the design: crash, latency, error, exhaustion, partition, ... */
-  type: string;
+  type: FaultType;
   /** What it hit: a service name (a partition names the services on both sides). */
   target: string;
   /** When it began, in simulated ms. */
@@ -145,7 +146,10 @@ export interface RunScore {
   blastRadius: number;
 }
 
-/** Each SLO objective of the design against what the run measured. */
+/**
+ * Each objective of the design's `slo` against what the run measured. Provisional: the analysis
+ * that fills it in owns this shape.
+ */
 export interface SloResult {
   /** Whether every objective was met. */
   met: boolean;

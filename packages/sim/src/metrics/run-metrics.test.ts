@@ -1,5 +1,6 @@
 import { ConfigError } from '@faultline/core';
 import { describe, expect, it } from 'vitest';
+import type { FaultRecord } from '../result.js';
 import { RunMetrics } from './run-metrics.js';
 
 const summary = { design: 'shop', seed: 42, simulatedMs: 3000, events: 1234, wallMs: 5 };
@@ -91,7 +92,7 @@ describe('RunMetrics', () => {
 
   it('keeps its own copies of logged transitions and faults', () => {
     const metrics = new RunMetrics();
-    const fault = { type: 'latency', target: 'orders', start: 0, end: 10 };
+    const fault: FaultRecord = { type: 'latency', target: 'orders', start: 0, end: 10 };
     metrics.recordFault(fault);
     fault.end = 999;
     const result = metrics.toResult(summary);
