@@ -2,8 +2,8 @@ import type { ResolvedAimdLimitOptions } from '../options.js';
 import type { LimitAlgorithm } from './limit-algorithm.js';
 
 /**
- * Additive increase, multiplicative decrease, after Netflix's AIMDLimit (concurrency-limits
- * 0.3.x, the version with minLimit and maxLimit): on a drop, or a window slower than
+ * Additive increase, multiplicative decrease, after Netflix's AIMDLimit (concurrency-limits, the
+ * version with minLimit and maxLimit, commit 784c960): on a drop, or a window slower than
  * `slowCallThreshold`, the limit becomes ⌊limit × backoffRatio⌋; otherwise, when the calls in
  * flight reached at least half the limit (the limit was actually in use), it grows by one.
  */
