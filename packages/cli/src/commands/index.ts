@@ -1,5 +1,6 @@
 import type { RegisterCommand } from '../program.js';
 import { registerValidate } from './validate.js';
+import { registerProxy } from './proxy.js';
 
 /** Every command of the CLI, one file each under commands/. */
-export const commands: RegisterCommand[] = [registerValidate];
+export const commands: RegisterCommand[] = [registerValidate, registerProxy];
