@@ -1,3 +1,4 @@
+import { RESILIENCE_ORDER, type ResilienceKey } from '@faultline/core';
 import type { Distribution } from '../distributions/index.js';
 
 /*
@@ -60,18 +61,10 @@ export interface ParallelStep {
  * The keys of a call that configure @faultline/core policies, in the order DESIGN.md composes
  * them (outermost first); core's `fromConfig` owns the actual composition.
  */
-export const RESILIENCE_KEYS = [
-  'fallback',
-  'retry',
-  'hedge',
-  'circuitBreaker',
-  'rateLimiter',
-  'concurrencyLimit',
-  'timeout',
-  'bulkhead',
-] as const;
+/** A call's resilience keys, outermost first: exactly core's, in the order its pipeline runs them. */
+export const RESILIENCE_KEYS = RESILIENCE_ORDER;
 
-export type ResilienceKey = (typeof RESILIENCE_KEYS)[number];
+export type { ResilienceKey };
 
 /**
  * A call's policy configs exactly as written in the file (validated by core's resolvers): the
