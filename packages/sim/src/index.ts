@@ -2,3 +2,4 @@
 export * from './model/index.js';
 export * from './engine/index.js';
 export * from './metrics/index.js';
+export * from './analysis/index.js';
