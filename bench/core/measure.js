@@ -1,0 +1,181 @@
+// Measures every subject of every scenario with tinybench, in interleaved rounds, and reduces
+// the rounds to medians. Why rounds: this box is shared, and a burst of someone else's work
+// during one measurement must not decide a ratio; a subject measured in every round, next to
+// its peers, and summarized by the median is robust to that.
+import { Bench } from 'tinybench';
+
+/**
+ * Most awaited calls per throughput sample: one sample times many calls, so the harness's own
+ * await and clock read are spread thin. A slow subject gets fewer (see calibrate), so that
+ * cockatiel's retries, which wait a 1 ms timer each, do not take minutes.
+ */
+export const MAX_BATCH = 100;
+/** What one batch should take, in ns, when that needs fewer than MAX_BATCH calls. */
+const BATCH_NS = 50_000;
+
+/** Flattens scenarios into subjects keyed `path/scenario/library`. */
+export function subjectsOf(scenarios) {
+  const subjects = [];
+  for (const scenario of scenarios)
+    for (const [library, op] of Object.entries(scenario.subjects))
+      subjects.push({
+        key: `${scenario.path}/${scenario.name}/${library}`,
+        path: scenario.path,
+        scenario: scenario.name,
+        library,
+        op,
+        setup: scenario.setup,
+      });
+  return subjects;
+}
+
+/** Times a few calls of each subject and sets `subject.batch` (fixed for the whole run, so rounds compare). */
+export async function calibrate(subjects) {
+  for (const subject of subjects) {
+    subject.setup?.();
+    let calls = 0;
+    const started = process.hrtime.bigint();
+    let elapsed = 0;
+    while (elapsed < 5e6 || calls < 10) {
+      await subject.op();
+      calls++;
+      elapsed = Number(process.hrtime.bigint() - started);
+    }
+    subject.batch = Math.max(1, Math.min(MAX_BATCH, Math.round(BATCH_NS / (elapsed / calls))));
+  }
+}
+
+/** A loop of `batch` awaited calls: what a user's sequential code does, `batch` times. */
+function batchOf(subject) {
+  const { op, batch } = subject;
+  return async () => {
+    for (let i = 0; i < batch; i++) await op();
+    subject.batchesRun++;
+  };
+}
+
+/** One awaited call, for the latency distribution. */
+function singleOf({ op }) {
+  return async () => {
+    await op();
+  };
+}
+
+/** Collects garbage between tasks when node runs with --expose-gc, so one library's garbage is not collected on another's time. */
+function collectGarbage() {
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+}
+
+/**
+ * Runs one tinybench over `subjects`. Also measures the process's CPU time over each task's
+ * timed phase: on a shared machine wall time includes waiting for a CPU, CPU time does not
+ * (it does include the garbage collector's threads, which is part of a library's cost).
+ */
+async function runBench(subjects, makeFn, { time, warmupTime }) {
+  const byKey = new Map(subjects.map((subject) => [subject.key, subject]));
+  let cpuAtStart;
+  const bench = new Bench({
+    time,
+    warmupTime,
+    iterations: 16,
+    throws: true,
+    setup: (task, mode) => {
+      collectGarbage();
+      const subject = byKey.get(task.name);
+      subject.setup?.();
+      subject.batchesRun = 0;
+      if (mode === 'run') cpuAtStart = process.cpuUsage();
+    },
+    teardown: (task, mode) => {
+      if (mode !== 'run') return;
+      const cpu = process.cpuUsage(cpuAtStart);
+      const subject = byKey.get(task.name);
+      subject.cpuNsPerCall = ((cpu.user + cpu.system) * 1000) / (subject.batchesRun * subject.batch);
+    },
+  });
+  for (const subject of subjects) bench.add(subject.key, makeFn(subject));
+  await bench.run();
+  return new Map(bench.tasks.map((task) => [task.name, task.result]));
+}
+
+/**
+ * Runs one round: every subject once for throughput (batches) and once for latency (single
+ * calls), starting at a different subject each round so that none always runs first.
+ */
+async function runRound(subjects, round, options) {
+  const offset = round % subjects.length;
+  const order = [...subjects.slice(offset), ...subjects.slice(0, offset)];
+  const throughput = await runBench(order, batchOf, options);
+  const cpu = new Map(subjects.map((subject) => [subject.key, subject.cpuNsPerCall]));
+  const latency = await runBench(order, singleOf, {
+    time: options.latencyTime,
+    warmupTime: options.warmupTime,
+  });
+  const figures = new Map();
+  for (const subject of subjects) {
+    const batch = throughput.get(subject.key);
+    const single = latency.get(subject.key);
+    const meanNs = (batch.period * 1e6) / subject.batch;
+    figures.set(subject.key, {
+      opsPerSecond: 1e9 / meanNs,
+      meanNs,
+      p99Ns: single.latency.p99 * 1e6,
+      cpuNs: cpu.get(subject.key),
+    });
+  }
+  return figures;
+}
+
+/** The median of numbers (the mean of the middle two for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Measures `subjects` over `rounds` rounds. Returns, per subject, the median of each figure,
+ * and the per-round figures (for ratios computed round by round).
+ */
+export async function measure(subjects, { rounds, time, latencyTime, warmupTime, onRound }) {
+  const perRound = [];
+  for (let round = 0; round < rounds; round++) {
+    perRound.push(await runRound(subjects, round, { time, latencyTime, warmupTime }));
+    onRound?.(round + 1, perRound[round]);
+  }
+  const medians = new Map();
+  for (const subject of subjects) {
+    const figures = perRound.map((round) => round.get(subject.key));
+    medians.set(subject.key, {
+      opsPerSecond: median(figures.map((f) => f.opsPerSecond)),
+      meanNs: median(figures.map((f) => f.meanNs)),
+      p99Ns: median(figures.map((f) => f.p99Ns)),
+      cpuNs: median(figures.map((f) => f.cpuNs)),
+    });
+  }
+  return { medians, perRound };
+}
+
+/**
+ * Each target's ratio in every round (measured seconds apart, so load drift mostly cancels),
+ * and their median, which decides PASS or FAIL; also the same ratio in CPU time per call.
+ */
+export function ratiosOf(targets, perRound) {
+  return targets.map((target) => {
+    const values = perRound.map(
+      (round) => round.get(target.numerator).opsPerSecond / round.get(target.denominator).opsPerSecond,
+    );
+    const cpuValues = perRound.map(
+      (round) => round.get(target.denominator).cpuNs / round.get(target.numerator).cpuNs,
+    );
+    const ratio = median(values);
+    return {
+      ...target,
+      ratio,
+      min: Math.min(...values),
+      max: Math.max(...values),
+      cpuRatio: median(cpuValues),
+      pass: ratio >= target.atLeast,
+    };
+  });
+}

@@ -1,0 +1,76 @@
+// @faultline/core against cockatiel and opossum, same process, same run: see README.md.
+//
+//   npm run bench:core [-- --rounds 7 --time 300 --latency-time 100 --warmup 100 --only breaker --no-write]
+//
+// Runs against the BUILT package (packages/core/dist, which `npm run bench:core` builds first):
+// running the TypeScript sources through a loader wraps closures and distorts the figures.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { calibrate, measure, ratiosOf, subjectsOf } from './measure.js';
+import { describeMachine, printResults, resultsJson, resultsMarkdown } from './report.js';
+import { TARGETS, buildScenarios } from './scenarios.js';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '7' },
+    time: { type: 'string', default: '300' },
+    'latency-time': { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '100' },
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+
+function positive(name) {
+  const value = Number(args[name]);
+  if (!(value > 0)) throw new Error(`--${name}: expected a positive number, got ${args[name]}`);
+  return value;
+}
+
+const settings = {
+  rounds: positive('rounds'),
+  time: positive('time'),
+  latencyTime: positive('latency-time'),
+  warmupTime: positive('warmup'),
+};
+
+if (typeof globalThis.gc !== 'function')
+  console.warn('note: run node with --expose-gc (npm run bench:core does) to collect garbage between tasks');
+
+const machine = describeMachine();
+const date = new Date().toISOString();
+const { scenarios, verify, dispose } = buildScenarios();
+await verify();
+
+const only = args.only;
+const chosen = only === undefined ? scenarios : scenarios.filter((scenario) => scenario.name.includes(only));
+const subjects = subjectsOf(chosen);
+await calibrate(subjects);
+console.log(
+  `${subjects.length} subjects, ${settings.rounds} rounds; ${machine.cpu} ×${machine.cpus}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+);
+
+const { medians, perRound } = await measure(subjects, {
+  ...settings,
+  onRound: (round) => console.log(`round ${round}/${settings.rounds} done`),
+});
+await verify();
+dispose();
+
+const chosenKeys = new Set(subjects.map((subject) => subject.key));
+const targets = TARGETS.filter(
+  (target) => chosenKeys.has(target.numerator) && chosenKeys.has(target.denominator),
+);
+const ratios = ratiosOf(targets, perRound);
+printResults({ subjects, medians, ratios });
+
+if (!args['no-write'] && only === undefined) {
+  const loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
+  const run = { machine, settings, subjects, medians, perRound, ratios, date, loadAverageAtEnd };
+  const json = resultsJson(run);
+  json.machine.loadAverageAtEnd = loadAverageAtEnd;
+  writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(new URL('RESULTS.md', import.meta.url), resultsMarkdown(run));
+  console.log('\nwrote bench/core/results.json and bench/core/RESULTS.md');
+}
