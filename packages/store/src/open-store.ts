@@ -156,6 +156,9 @@ async function prepareSchema(
   where: string,
 ): Promise<string> {
   if (schema !== undefined) {
+    // Checked first, so a user without CREATE rights can use a schema made for it.
+    const { rows: found } = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(db);
+    if (found.length > 0) return schema;
     try {
       await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     } catch (error) {
