@@ -4,6 +4,7 @@ export { analyze, type AnalyzedResult } from './analyze.js';
 export {
   checkSlo,
   entryServices,
+  servicesNobodyCalls,
   availabilityOf,
   type SloCheck,
   type ServiceSlo,

@@ -33,7 +33,7 @@ export interface CheckSloOptions {
  * responses, their p99 the highest of the entry services' (exact when there is one entry).
  */
 export function checkSlo(result: RunResult, slo: Slo, options: CheckSloOptions = {}): SloCheck {
-  const entry = options.entry ?? callersOnly(result);
+  const entry = options.entry ?? servicesNobodyCalls(result);
   const services: Record<string, ServiceSlo> = {};
   for (const [name, service] of Object.entries(result.services)) services[name] = serviceSlo(service, slo);
 
@@ -89,8 +89,8 @@ function serviceSlo(service: ServiceResult, slo: Slo): ServiceSlo {
   return { met: availability.met && latencyP99.met, availability, latencyP99 };
 }
 
-// Without the design, the users' services are the ones nobody else calls.
-function callersOnly(result: RunResult): string[] {
+/** The services that answered requests and that no other service calls: the users' services, as far as a result alone tells. */
+export function servicesNobodyCalls(result: RunResult): string[] {
   const called = new Set(Object.keys(result.calls).map((edge) => edge.slice(edge.indexOf('->') + 2)));
   return Object.entries(result.services)
     .filter(([name, service]) => !called.has(name) && service.requests > 0)
