@@ -67,4 +67,17 @@ describe('the HTTP request framer', () => {
     const events = merged(frame(endless, 4096));
     expect(events).toEqual([['opaque', endless]]);
   });
+
+  it('passes on an unfinished head when the stream ends', () => {
+    const events: string[] = [];
+    const framer = new RequestFramer({
+      head: () => events.push('head'),
+      body: () => events.push('body'),
+      requestEnd: () => events.push('end'),
+      opaque: (raw) => events.push(`opaque ${raw.toString()}`),
+    });
+    framer.push(Buffer.from('GET / HT'));
+    framer.flush();
+    expect(events).toEqual(['opaque GET / HT']);
+  });
 });

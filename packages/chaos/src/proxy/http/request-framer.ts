@@ -59,6 +59,14 @@ export class RequestFramer {
     }
   }
 
+  /** The stream ended: a request head that never completed is passed on as it is. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const rest = this.pending;
+    this.pending = Buffer.alloc(0);
+    this.events.opaque(rest);
+  }
+
   private readHead(data: Buffer): Buffer {
     let buffer = this.pending.length > 0 ? Buffer.concat([this.pending, data]) : data;
     // Blank lines before a request line are allowed (RFC 9112 §2.2): pass them on as they are.

@@ -61,7 +61,9 @@ export class HttpRequestStage implements Junction {
   }
 
   end(): void {
-    if (this.mode !== 'stopped') this.queue.pushEnd(this.hooks.clock.now());
+    if (this.mode === 'stopped') return;
+    this.framer.flush();
+    this.queue.pushEnd(this.hooks.clock.now());
   }
 
   /** Lets everything held go at once (the connection is closing, or the proxy is being reset). */

@@ -136,6 +136,18 @@ describe('links over loopback TCP', () => {
     await eventually(() => server.proxies.get('p').connectionCount === 0, 2000, 'connection closed');
   });
 
+  it('never touches a connection with a toxic of toxicity 0 (Toxiproxy #603)', async () => {
+    const server = await fixtures.proxyServer();
+    const port = await createProxy(server, 'echo', await fixtures.echoServer());
+    await addToxic(server, 'echo', { type: 'reset_peer', toxicity: 0, attributes: { timeout: 0 } });
+    for (let i = 0; i < 20; i++) {
+      const socket = await fixtures.connect(port);
+      socket.write('alive');
+      expect((await readBytes(socket, 5)).toString()).toBe('alive');
+      socket.destroy();
+    }
+  });
+
   it('closes the client when the upstream cannot be reached', async () => {
     const server = await fixtures.proxyServer();
     const port = await createProxy(server, 'nowhere', await closedPort());
