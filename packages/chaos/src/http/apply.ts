@@ -12,6 +12,8 @@ export function afterDelay(faults: HttpFaults, delay: number, res: ServerRespons
     then();
     return;
   }
+  // The client left before the fault was decided: nobody to hold or answer.
+  if (res.destroyed) return;
   const controller = new AbortController();
   const clientLeft = () => controller.abort();
   res.once('close', clientLeft);
