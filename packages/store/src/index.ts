@@ -61,6 +61,12 @@ export type {
   SetLiveSessionStatus,
 } from './live/types.js';
 export type { AuditLog, AuditQuery } from './audit/audit-log.js';
-export type { AuditEntry, AuditAction, AuditSubjectType, AuditVerification } from './audit/types.js';
+export type {
+  AuditEntry,
+  AuditAction,
+  AuditAnchor,
+  AuditSubjectType,
+  AuditVerification,
+} from './audit/types.js';
 export { GENESIS_HASH } from './audit/hash.js';
 export type { InterruptedCounts, MarkInterrupted } from './interrupted.js';

@@ -1,10 +1,10 @@
-import { Issues } from '@faultline/core';
+import { describe, Issues } from '@faultline/core';
 import { read, type StoreContext } from '../context.js';
 import { failIfAny, readText } from '../input.js';
 import { applyPage, readPageRequest, toPage, type Page, type PageRequest, type SortKey } from '../paging.js';
 import { isoTime } from '../time.js';
 import { verifyAuditLog } from './verify.js';
-import type { AuditAction, AuditEntry, AuditSubjectType, AuditVerification } from './types.js';
+import type { AuditAction, AuditAnchor, AuditEntry, AuditSubjectType, AuditVerification } from './types.js';
 
 /** Which entries to list. */
 export interface AuditQuery extends PageRequest {
@@ -18,8 +18,11 @@ export interface AuditQuery extends PageRequest {
 export interface AuditLog {
   /** Entries, newest first. */
   list(query?: AuditQuery): Promise<Page<AuditEntry>>;
-  /** Checks the whole hash chain and names the first broken link, if any. */
-  verify(): Promise<AuditVerification>;
+  /**
+   * Checks the whole hash chain and names the first broken link, if any; with an anchor (an
+   * earlier verify's head, kept elsewhere), also that the log still holds that entry unchanged.
+   */
+  verify(options?: { readonly anchor?: AuditAnchor }): Promise<AuditVerification>;
 }
 
 const NEWEST_FIRST: readonly SortKey[] = [{ column: 'seq', direction: 'desc' }];
@@ -63,8 +66,19 @@ export function auditLog(ctx: StoreContext): AuditLog {
       });
     },
 
-    verify() {
-      return read(ctx, verifyAuditLog);
+    async verify(options = {}) {
+      const anchor = options.anchor;
+      if (anchor !== undefined) {
+        const issues = new Issues();
+        if (!Number.isSafeInteger(anchor.seq) || anchor.seq < 1) {
+          issues.add('anchor.seq', `expected a whole number ≥ 1, got ${describe(anchor.seq)}`);
+        }
+        if (typeof anchor.hash !== 'string' || !/^[0-9a-f]{64}$/.test(anchor.hash)) {
+          issues.add('anchor.hash', `expected a sha256 hash (64 hex digits), got ${describe(anchor.hash)}`);
+        }
+        failIfAny(issues);
+      }
+      return read(ctx, (db) => verifyAuditLog(db, anchor));
     },
   };
 }

@@ -132,6 +132,45 @@ describeEachBackend('audit log', (harness) => {
     expect(firstBroken?.reason).toMatch(/^prev_hash does not match the hash of entry 1/);
   });
 
+  it('with an anchor, sees entries cut off the end', async () => {
+    const { store, options } = await busyStore();
+    const { head } = await store.audit.verify();
+    await harness.exec(options, `delete from audit_log where seq >= 9`);
+    expect(await store.audit.verify()).toMatchObject({ ok: true, entries: 8 });
+    expect((await store.audit.verify({ anchor: head! })).firstBroken).toEqual({
+      seq: 9,
+      reason: 'the log ends at entry 8, but an anchor was recorded at entry 10: entries were removed',
+    });
+  });
+
+  it('with an anchor, sees a log rewritten with every hash recomputed', async () => {
+    const { store, options } = await busyStore();
+    const anchor = (await store.audit.verify()).head!;
+    // Rewrite entry 3 and re-chain everything after it, as someone with write access could.
+    const entries = [...(await store.audit.list()).items].reverse();
+    let prevHash = entries[1]!.hash;
+    for (const entry of entries.slice(2)) {
+      const actor = entry.seq === 3 ? 'mallory' : entry.actor;
+      const hash = entryHash(prevHash, { ...entry, at: Date.parse(entry.at), actor });
+      await harness.exec(options, `update audit_log set actor = ?, prev_hash = ?, hash = ? where seq = ?`, [
+        actor,
+        prevHash,
+        hash,
+        entry.seq,
+      ]);
+      prevHash = hash;
+    }
+    expect((await store.audit.verify()).ok).toBe(true);
+    expect((await store.audit.verify({ anchor })).firstBroken).toEqual({
+      seq: 10,
+      reason:
+        'hash differs from the anchor recorded for this entry: the log was rewritten from here or before',
+    });
+    await expect(store.audit.verify({ anchor: { seq: 0, hash: 'x' } })).rejects.toThrow(
+      /anchor\.seq: expected/,
+    );
+  });
+
   it('keeps chaining after the store is reopened', async () => {
     const { store, options } = await busyStore();
     await store.close();

@@ -38,18 +38,24 @@ export interface AuditDraft {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * An entry's seq and hash, recorded outside the database (a ticket, a log line, another system).
+ * A chain alone cannot show that its last entries were cut off, or that someone with write access
+ * rewrote an entry and recomputed every hash after it; a verify against an anchor can.
+ */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /** What {@link AuditLog.verify} found. */
 export interface AuditVerification {
   /** Whether every entry checked is intact and linked to the one before. */
   readonly ok: boolean;
   /** How many entries were checked. */
   readonly entries: number;
-  /**
-   * The last entry checked. Keep it somewhere else (a ticket, a log line): a later verify that
-   * reaches this seq with the same hash proves nothing before it was rewritten, and one that
-   * ends earlier proves entries were cut off the end, which a chain alone cannot show.
-   */
-  readonly head: { readonly seq: number; readonly hash: string } | null;
+  /** The last entry checked: record it elsewhere and pass it to a later verify as its anchor. */
+  readonly head: AuditAnchor | null;
   /** The first entry that does not check out, and why. */
   readonly firstBroken?: { readonly seq: number; readonly reason: string };
 }

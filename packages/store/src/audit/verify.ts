@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { entryHash, GENESIS_HASH } from './hash.js';
-import type { AuditVerification } from './types.js';
+import type { AuditAnchor, AuditVerification } from './types.js';
 
 /** Entries read per query while verifying. */
 const BATCH = 1000;
@@ -9,10 +9,14 @@ const BATCH = 1000;
 /**
  * Walks the audit log from the first entry and checks every link: seqs run 1, 2, 3 … without
  * gaps, each entry's prev_hash is the hash of the entry before, and each hash matches the
- * entry's contents. Stops at the first entry that fails and names it. Entries appended while
- * it runs are left for the next verify.
+ * entry's contents; and, given an anchor (a head recorded earlier, elsewhere), that the entry at
+ * its seq still has its hash. Stops at the first entry that fails and names it. Entries appended
+ * while it runs are left for the next verify.
  */
-export async function verifyAuditLog(db: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAuditLog(
+  db: Kysely<Database>,
+  anchor: AuditAnchor | undefined,
+): Promise<AuditVerification> {
   const last = await db
     .selectFrom('audit_log')
     .select('seq')
@@ -74,11 +78,23 @@ export async function verifyAuditLog(db: Kysely<Database>): Promise<AuditVerific
           "hash does not match the entry's contents: the entry was changed after it was written",
         );
       }
+      if (anchor && anchor.seq === row.seq && anchor.hash !== row.hash) {
+        return broken(
+          row.seq,
+          'hash differs from the anchor recorded for this entry: the log was rewritten from here or before',
+        );
+      }
       entries += 1;
       head = { seq: row.seq, hash: row.hash };
       prevHash = row.hash;
       expected += 1;
     }
+  }
+  if (anchor && anchor.seq > lastSeq) {
+    return broken(
+      lastSeq + 1,
+      `the log ends at entry ${lastSeq}, but an anchor was recorded at entry ${anchor.seq}: entries were removed`,
+    );
   }
   return { ok: true, entries, head };
 }
