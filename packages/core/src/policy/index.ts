@@ -5,4 +5,4 @@ export type {
   PolicyFunction,
   CommonPolicyOptions,
 } from './policy.js';
-export { PolicyBase, NEVER_ABORTED, contextOf, onAbort, abortReason, invoke } from './policy.js';
+export { PolicyBase, NEVER_ABORTED, contextOf, onAbort, abortReason, invoke, isAborted } from './policy.js';

@@ -60,6 +60,22 @@ export function onAbort(signal: AbortSignal, listener: () => void): () => void {
   return () => signal.removeEventListener('abort', listener);
 }
 
+/**
+ * The key of the `aborted` answer of a context that creates its AbortSignal lazily (a timeout's,
+ * a hedge's): reading it tells whether the call was aborted without creating the signal.
+ */
+export const ABORTED_WITHOUT_SIGNAL: unique symbol = Symbol('faultline.abortedWithoutSignal');
+
+/**
+ * Whether the call a context belongs to has been aborted. Unlike `context.signal.aborted`, this
+ * never creates a lazily-made signal (creating one costs microseconds): policies that only need
+ * to know, and do not listen, ask this.
+ */
+export function isAborted(context: ExecuteContext): boolean {
+  const aborted = (context as { [ABORTED_WITHOUT_SIGNAL]?: boolean })[ABORTED_WITHOUT_SIGNAL];
+  return aborted === undefined ? context.signal.aborted : aborted;
+}
+
 /** The error an aborted call rejects with: the signal's reason, as `fetch` does. */
 export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');

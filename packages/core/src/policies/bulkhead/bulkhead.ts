@@ -6,6 +6,7 @@ import {
   abortReason,
   contextOf,
   invoke,
+  isAborted,
   onAbort,
   type ExecuteContext,
   type ExecuteOptions,
@@ -84,7 +85,7 @@ export class BulkheadPolicy extends PolicyBase {
    */
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = contextOf(options);
-    if (context.signal.aborted) return Promise.reject(abortReason(context.signal));
+    if (isAborted(context)) return Promise.reject(abortReason(context.signal));
     const admission = this.kernel.tryEnter();
     if (admission === BULKHEAD_RUN) return this.run(fn, context);
     if (admission === BULKHEAD_QUEUE) {

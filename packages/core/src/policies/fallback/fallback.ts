@@ -3,6 +3,7 @@ import {
   PolicyBase,
   contextOf,
   invoke,
+  isAborted,
   type ExecuteContext,
   type ExecuteOptions,
   type PolicyFunction,
@@ -50,7 +51,7 @@ export class FallbackPolicy extends PolicyBase {
   }
 
   private answer<T>(failed: boolean, value: unknown, context: ExecuteContext): T | Promise<T> {
-    if (context.signal.aborted || !this.kernel.handles(failed, value)) {
+    if (isAborted(context) || !this.kernel.handles(failed, value)) {
       if (failed) throw value;
       return value as T;
     }

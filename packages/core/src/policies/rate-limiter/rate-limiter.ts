@@ -6,6 +6,7 @@ import {
   abortReason,
   contextOf,
   invoke,
+  isAborted,
   onAbort,
   type ExecuteContext,
   type ExecuteOptions,
@@ -86,7 +87,7 @@ export class RateLimiterPolicy extends PolicyBase {
    */
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = contextOf(options);
-    if (context.signal.aborted) return Promise.reject(abortReason(context.signal));
+    if (isAborted(context)) return Promise.reject(abortReason(context.signal));
     const wait = this.kernel.tryAcquire();
     if (wait === 0) return invoke(fn, context);
     if (wait < 0) {

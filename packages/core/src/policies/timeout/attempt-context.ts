@@ -1,4 +1,5 @@
 import { NEVER_ABORTED, abortReason, onAbort, type ExecuteContext } from '../../policy/index.js';
+import { ABORTED_WITHOUT_SIGNAL } from '../../policy/policy.js';
 
 /**
  * The context a timeout or a hedge hands to one attempt: its own signal, which the policy aborts
@@ -43,6 +44,11 @@ export class AttemptContext implements ExecuteContext {
   /** Whether this attempt was aborted (by the policy or the caller), whether or not the signal exists yet. */
   get aborted(): boolean {
     return this.#aborted || this.#parent.aborted;
+  }
+
+  /** `aborted`, for `isAborted(context)`: policies inside this one ask it instead of creating the signal. */
+  get [ABORTED_WITHOUT_SIGNAL](): boolean {
+    return this.aborted;
   }
 
   /** Aborts this attempt with `reason`; later calls do nothing. */
