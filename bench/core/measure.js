@@ -9,9 +9,12 @@ import { Bench } from 'tinybench';
  * await and clock read are spread thin. A slow subject gets fewer (see calibrate), so that
  * cockatiel's retries, which wait a 1 ms timer each, do not take minutes.
  */
-export const MAX_BATCH = 100;
-/** What one batch should take, in ns, when that needs fewer than MAX_BATCH calls. */
-const BATCH_NS = 50_000;
+export const MAX_BATCH = 1000;
+/**
+ * What one batch should take, in ns. tinybench spends a few µs of its own per sample (more than
+ * a hundred fast calls take): a 200 µs batch makes that about 1%.
+ */
+const BATCH_NS = 200_000;
 
 /** Flattens scenarios into subjects keyed `path/scenario/library`. */
 export function subjectsOf(scenarios) {
@@ -29,19 +32,34 @@ export function subjectsOf(scenarios) {
   return subjects;
 }
 
-/** Times a few calls of each subject and sets `subject.batch` (fixed for the whole run, so rounds compare). */
+/** Calls `op` for at least `ms` milliseconds. */
+async function callFor(op, ms) {
+  const until = performance.now() + ms;
+  do await op();
+  while (performance.now() < until);
+}
+
+/**
+ * The time one call of `op` takes: the median over short runs of a few calls, so that a run
+ * during which this process waited for a CPU (on a busy machine) does not decide it.
+ */
+async function timePerCall(op) {
+  const runs = [];
+  for (let run = 0; run < 21; run++) {
+    const started = performance.now();
+    for (let i = 0; i < 10; i++) await op();
+    runs.push(((performance.now() - started) * 1e6) / 10);
+  }
+  return median(runs);
+}
+
+/** Warms each subject up, times it, and sets `subject.batch` (fixed for the whole run, so rounds compare). */
 export async function calibrate(subjects) {
   for (const subject of subjects) {
     subject.setup?.();
-    let calls = 0;
-    const started = process.hrtime.bigint();
-    let elapsed = 0;
-    while (elapsed < 5e6 || calls < 10) {
-      await subject.op();
-      calls++;
-      elapsed = Number(process.hrtime.bigint() - started);
-    }
-    subject.batch = Math.max(1, Math.min(MAX_BATCH, Math.round(BATCH_NS / (elapsed / calls))));
+    await callFor(subject.op, 20); // cold code would ask for a smaller batch
+    const ns = await timePerCall(subject.op);
+    subject.batch = Math.max(1, Math.min(MAX_BATCH, Math.round(BATCH_NS / ns)));
   }
 }
 
@@ -61,11 +79,6 @@ function singleOf({ op }) {
   };
 }
 
-/** Collects garbage between tasks when node runs with --expose-gc, so one library's garbage is not collected on another's time. */
-function collectGarbage() {
-  if (typeof globalThis.gc === 'function') globalThis.gc();
-}
-
 /**
  * Runs one tinybench over `subjects`. Also measures the process's CPU time over each task's
  * timed phase: on a shared machine wall time includes waiting for a CPU, CPU time does not
@@ -79,8 +92,9 @@ async function runBench(subjects, makeFn, { time, warmupTime }) {
     warmupTime,
     iterations: 16,
     throws: true,
+    // No forced gc() between tasks: a full collection shrinks V8's young generation, and the
+    // allocation-heavy subject measured next then pays for many more scavenges (measured: 2-5×).
     setup: (task, mode) => {
-      collectGarbage();
       const subject = byKey.get(task.name);
       subject.setup?.();
       subject.batchesRun = 0;

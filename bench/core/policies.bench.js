@@ -1,6 +1,6 @@
 // @faultline/core against cockatiel and opossum, same process, same run: see README.md.
 //
-//   npm run bench:core [-- --rounds 7 --time 300 --latency-time 100 --warmup 100 --only breaker --no-write]
+//   npm run bench:core [-- --rounds 15 --time 100 --latency-time 50 --warmup 50 --only bare,breaker --no-write]
 //
 // Runs against the BUILT package (packages/core/dist, which `npm run bench:core` builds first):
 // running the TypeScript sources through a loader wraps closures and distorts the figures.
@@ -13,10 +13,10 @@ import { TARGETS, buildScenarios } from './scenarios.js';
 
 const { values: args } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '7' },
-    time: { type: 'string', default: '300' },
-    'latency-time': { type: 'string', default: '100' },
-    warmup: { type: 'string', default: '100' },
+    rounds: { type: 'string', default: '15' },
+    time: { type: 'string', default: '100' },
+    'latency-time': { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '50' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
@@ -35,18 +35,21 @@ const settings = {
   warmupTime: positive('warmup'),
 };
 
-if (typeof globalThis.gc !== 'function')
-  console.warn('note: run node with --expose-gc (npm run bench:core does) to collect garbage between tasks');
-
 const machine = describeMachine();
 const date = new Date().toISOString();
 const { scenarios, verify, dispose } = buildScenarios();
 await verify();
 
 const only = args.only;
-const chosen = only === undefined ? scenarios : scenarios.filter((scenario) => scenario.name.includes(only));
+// --only takes comma-separated parts of scenario names ("bare,5-policy"), for a quick look at a few.
+const parts = only?.split(',');
+const chosen =
+  parts === undefined
+    ? scenarios
+    : scenarios.filter((scenario) => parts.some((part) => scenario.name.includes(part)));
 const subjects = subjectsOf(chosen);
 await calibrate(subjects);
+console.log(`calls per batch: ${subjects.map((subject) => `${subject.key} ${subject.batch}`).join(', ')}`);
 console.log(
   `${subjects.length} subjects, ${settings.rounds} rounds; ${machine.cpu} ×${machine.cpus}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
 );
