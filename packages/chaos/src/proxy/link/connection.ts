@@ -33,7 +33,6 @@ export class Connection {
     this.options = options;
     const { client, upstream } = options;
     const owner = {
-      toxicClosed: () => {},
       reset: () => this.reset(),
       respond: (bytes: Buffer) => this.downstream.inject(bytes),
       linkDone: () => this.checkDone(),

@@ -1,30 +1,12 @@
 import type { Socket } from 'node:net';
 import type { Clock, Random, TimerHandle } from '@faultline/core';
-import type { Attributes, ToxicDefinition } from '../toxics/definition.js';
-import { HttpRequestStage, type HttpToxicOnLink } from '../http/request-stage.js';
-import {
-  PassStage,
-  type Junction,
-  type Outlet,
-  type Stage,
-  type StageContext,
-  type Stream,
-} from './stage.js';
+import { Chain, type LinkToxic } from './chain.js';
+import type { Outlet, Stage, Stream } from './stage.js';
 
-/** A toxic as a link sees it: the model's toxic object, whose fields change on update. */
-export interface LinkToxic {
-  readonly name: string;
-  readonly definition: ToxicDefinition;
-  readonly attributes: Attributes;
-  readonly toxicity: number;
-  /** Requests an HTTP toxic acted on, proxy-wide. */
-  readonly counter: { applied: number };
-}
+export type { LinkToxic } from './chain.js';
 
 /** What a link reports to the connection that owns it. */
 export interface LinkOwner {
-  /** A toxic closed the link: the connection closes once the link's output is delivered. */
-  toxicClosed(link: Link): void;
   reset(): void;
   /** An HTTP toxic answered a request: send these bytes to the client. */
   respond(bytes: Buffer): void;
@@ -49,34 +31,23 @@ export interface LinkOptions {
   readonly count: (kind: 'received' | 'sent', bytes: number) => void;
 }
 
-interface Entry {
-  readonly toxic: LinkToxic;
-  stage: Stage;
-  random: Random;
-  /** The toxicity the draw was made for: a new toxicity means a new draw. */
-  drawnFor: number;
-  affected: boolean;
-}
-
 /** How long a destination closed by a toxic may take to take its last bytes before it is destroyed. */
 const CLOSE_FLUSH_MS = 10_000;
 
 /**
- * One direction of a proxied connection: bytes read from `source` pass a chain of toxic stages
- * and are written to `dest`. Toxics join at the end of the chain and leave from anywhere in it
- * while bytes flow; a leaving toxic hands over what it holds before the chain is re-pointed, so
- * no byte is lost or reordered, and nothing ever waits on a socket, so changes never hang.
- * Reading stops while more than `maxBufferedBytes` are held, so TCP pushes back on the sender.
+ * One direction of a proxied connection: bytes read from `source` pass the chain of toxic stages
+ * and are written to `dest`. Nothing here ever waits on a socket, so toxic changes never hang.
+ * Reading stops while more than `maxBufferedBytes` are held in the chain or queued for `dest`,
+ * so TCP pushes back on the sender; it resumes below half of that.
  */
-export class Link implements Outlet {
+export class Link {
   readonly stream: Stream;
   private readonly options: LinkOptions;
-  private readonly start: Junction;
-  private readonly http: HttpRequestStage | undefined;
-  private readonly entries: Entry[] = [];
+  private readonly chain: Chain;
   private held = 0;
   private paused = false;
   private inputDone = false;
+  /** A toxic closed the link: when the end reaches the destination, it is closed for good. */
   private closing = false;
   private outputEnded = false;
   private done = false;
@@ -87,26 +58,20 @@ export class Link implements Outlet {
     this.options = options;
     this.stream = options.stream;
     const sink: Outlet = { write: (chunk) => this.deliver(chunk), end: () => this.endOutput() };
-    this.start = {
-      next: sink,
-      write: (chunk) => this.start.next.write(chunk),
-      end: () => this.start.next.end(),
-    };
-    if (options.http) {
-      this.http = new HttpRequestStage(
-        {
-          clock: options.clock,
-          hold: (delta) => this.hold(delta),
-          toxics: () => this.httpToxics(),
-          respond: (bytes) => options.owner.respond(bytes),
-          close: () => this.toxicClose(undefined),
-          reset: () => options.owner.reset(),
-        },
-        sink,
-      );
-      this.start.next = this.http;
-    }
-    for (const toxic of options.toxics) this.append(toxic, false);
+    this.chain = new Chain(
+      {
+        clock: options.clock,
+        stream: options.stream,
+        randomFor: options.randomFor,
+        hold: (delta) => this.hold(delta),
+        close: (closer) => this.toxicClose(closer),
+        reset: () => options.owner.reset(),
+        respond: (bytes) => options.owner.respond(bytes),
+      },
+      sink,
+      { http: options.http },
+    );
+    for (const toxic of options.toxics) this.chain.add(toxic, false);
     options.dest.on('drain', () => this.checkPressure());
   }
 
@@ -114,7 +79,7 @@ export class Link implements Outlet {
   write(chunk: Buffer): void {
     if (this.inputDone) return;
     this.options.count('received', chunk.length);
-    this.start.write(chunk);
+    this.chain.start.write(chunk);
     this.checkPressure();
   }
 
@@ -122,12 +87,12 @@ export class Link implements Outlet {
   end(): void {
     if (this.inputDone) return;
     this.inputDone = true;
-    this.start.end();
+    this.chain.start.end();
   }
 
   /** Sends bytes from the very start of the chain, as if the source had (HTTP answers). */
   inject(bytes: Buffer): void {
-    if (!this.inputDone) this.start.write(bytes);
+    if (!this.inputDone) this.chain.start.write(bytes);
   }
 
   /** The destination socket is gone: nothing can be delivered any more. */
@@ -138,44 +103,24 @@ export class Link implements Outlet {
     this.finish();
   }
 
-  /** Adds a toxic at the end of the chain of this live link. */
+  /** Adds a toxic at the end of the chain of this live link (not of one that is closing). */
   addToxic(toxic: LinkToxic): void {
-    if (this.closing || this.done) return;
-    this.append(toxic, true);
+    if (!this.closing && !this.done) this.chain.add(toxic, true);
   }
 
-  /** A toxic's attributes or toxicity changed: update its stage in place, or redraw its toxicity. */
+  /** Applies a toxic's new attributes or toxicity. */
   updateToxic(toxic: LinkToxic): void {
-    const index = this.entries.findIndex((entry) => entry.toxic === toxic);
-    const entry = this.entries[index];
-    if (!entry || this.done) return;
-    if (toxic.toxicity !== entry.drawnFor) {
-      const affected = this.draw(entry.random, toxic.toxicity);
-      entry.drawnFor = toxic.toxicity;
-      if (affected !== entry.affected) {
-        entry.affected = affected;
-        this.replace(index, entry);
-        return;
-      }
-    }
-    entry.stage.update(toxic.attributes);
+    if (!this.done) this.chain.update(toxic);
   }
 
   /** Takes a toxic out of the chain; what its stage holds goes on, in order, at once. */
   removeToxic(toxic: LinkToxic): void {
-    const index = this.entries.findIndex((entry) => entry.toxic === toxic);
-    if (index < 0) return;
-    const [entry] = this.entries.splice(index, 1);
-    const stage = entry!.stage;
-    stage.release();
-    this.predecessor(index).next = stage.next;
-    stage.dispose();
+    this.chain.remove(toxic);
   }
 
   /** Cancels every timer and drops what is held (the connection is going away). */
   dispose(): void {
-    this.http?.dispose();
-    for (const entry of this.entries) entry.stage.dispose();
+    this.chain.dispose();
     if (this.flushTimer !== undefined) this.options.clock.clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
   }
@@ -184,87 +129,13 @@ export class Link implements Outlet {
     return this.done;
   }
 
-  private append(toxic: LinkToxic, live: boolean): void {
-    const random = this.options.randomFor(toxic.name);
-    const entry: Entry = {
-      toxic,
-      random,
-      drawnFor: toxic.toxicity,
-      affected: this.draw(random, toxic.toxicity),
-      stage: undefined as unknown as Stage,
-    };
-    const last = this.predecessor(this.entries.length);
-    entry.stage = this.createStage(entry, last.next, live);
-    last.next = entry.stage;
-    this.entries.push(entry);
-  }
-
-  private replace(index: number, entry: Entry): void {
-    const old = entry.stage;
-    old.release();
-    entry.stage = this.createStage(entry, old.next, true);
-    this.predecessor(index).next = entry.stage;
-    old.dispose();
-  }
-
-  private createStage(entry: Entry, next: Outlet, live: boolean): Stage {
-    const definition = entry.toxic.definition;
-    const context = this.contextFor(entry, live);
-    if (!entry.affected || definition.layer !== 'stream') return new PassStage(undefined, context, next);
-    return definition.createStage(entry.toxic.attributes, context, next);
-  }
-
-  private contextFor(entry: Entry, live: boolean): StageContext {
-    return {
-      clock: this.options.clock,
-      random: entry.random,
-      stream: this.stream,
-      joinedLive: live,
-      hold: (delta) => this.hold(delta),
-      close: () => this.toxicClose(entry),
-      reset: () => this.options.owner.reset(),
-    };
-  }
-
-  /** Toxiproxy's toxicity: drawn once per connection (and again when the toxicity changes). */
-  private draw(random: Random, toxicity: number): boolean {
-    return random.next() < toxicity;
-  }
-
-  private predecessor(index: number): Junction {
-    if (index > 0) return this.entries[index - 1]!.stage;
-    return this.http ?? this.start;
-  }
-
-  private httpToxics(): HttpToxicOnLink[] {
-    const toxics: HttpToxicOnLink[] = [];
-    for (const entry of this.entries) {
-      const definition = entry.toxic.definition;
-      if (!entry.affected || definition.layer !== 'http') continue;
-      toxics.push({
-        definition,
-        attributes: entry.toxic.attributes,
-        random: entry.random,
-        counter: entry.toxic.counter,
-      });
-    }
-    return toxics;
-  }
-
-  /** A stage (or the HTTP head, for `undefined`) closed the connection: stop reading, drop what is before it. */
-  private toxicClose(closer: Entry | undefined): void {
+  /** A stage (or the HTTP request stage, for `undefined`) closed the connection: stop reading. */
+  private toxicClose(closer: Stage | undefined): void {
     if (this.closing) return;
     this.closing = true;
     this.inputDone = true;
     this.pause();
-    if (closer) {
-      this.http?.dispose();
-      for (const entry of this.entries) {
-        if (entry === closer) break;
-        entry.stage.dispose();
-      }
-    }
-    this.options.owner.toxicClosed(this);
+    this.chain.dropBefore(closer);
   }
 
   private hold(delta: number): void {
