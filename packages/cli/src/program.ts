@@ -7,6 +7,8 @@ export interface Output {
   err(text: string): void;
   /** Whether `out` is an interactive terminal (progress bars are drawn only then). */
   readonly isTTY: boolean;
+  /** Whether `err` is an interactive terminal, where progress bars go; `isTTY` when not given. */
+  readonly errIsTTY?: boolean;
 }
 
 export const processOutput: Output = {
@@ -14,6 +16,9 @@ export const processOutput: Output = {
   err: (text) => void process.stderr.write(text),
   get isTTY() {
     return Boolean(process.stdout.isTTY);
+  },
+  get errIsTTY() {
+    return Boolean(process.stderr.isTTY);
   },
 };
 

@@ -37,8 +37,8 @@ export const registerValidate: RegisterCommand = (program, output, done) => {
     });
 };
 
-// The size is checked before reading, so a huge file is refused without being loaded.
-function readDesignFile(file: string): string | { error: string } {
+/** A design file's text, or why it cannot be read. The size is checked first, so a huge file is never loaded. */
+export function readDesignFile(file: string): string | { error: string } {
   try {
     const bytes = statSync(file).size;
     if (bytes > DESIGN_LIMITS.fileBytes)
@@ -66,10 +66,11 @@ function count(n: number, noun: string): string {
 }
 
 // `file:line:column: `, the form editors and terminals turn into a link to the place.
-function place(file: string, issue: DesignIssue): string {
+export function place(file: string, issue: DesignIssue): string {
   return issue.line === undefined ? `${file}: ` : `${file}:${issue.line}:${issue.column ?? 1}: `;
 }
 
-function pathAndMessage(issue: DesignIssue): string {
+/** `path: message`, or the message alone for the whole file. */
+export function pathAndMessage(issue: DesignIssue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
