@@ -256,6 +256,7 @@ describeEachBackend('designs', (harness) => {
     await expect(store.designs.list({ sort: 'updated', cursor: first.nextCursor! })).rejects.toThrow(
       /cursor: expected the nextCursor of a previous page of designs by update/,
     );
+    await expect(store.designs.list({ cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(ValidationError);
     await expect(store.designs.list({ limit: 0 })).rejects.toThrow(
       /limit: expected a whole number from 1 to 500, got 0/,
     );
