@@ -3,4 +3,6 @@ export * from './model/index.js';
 export * from './engine/index.js';
 export * from './metrics/index.js';
 export * from './analysis/index.js';
+export * from './simulate.js';
+export * from './live.js';
 export * from './report/index.js';
