@@ -1,0 +1,15 @@
+/**
+ * @faultline/server: the Faultline studio backend. A Fastify HTTP and WebSocket API over the
+ * store (designs, runs, live sessions), simulation runs in a worker_threads pool, live
+ * fault-tolerance sessions paced to the wall clock, Prometheus metrics and an OpenAPI document.
+ */
+export { buildServer, defaultWorkers, type BuildServerOptions } from './build-server.js';
+export { startServer, type StartServerOptions, type RunningServer } from './start-server.js';
+export { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits.js';
+export { isLoopback } from './http/access.js';
+export type { ErrorBody, ErrorIssue } from './http/api-error.js';
+export { FAULT_CATALOG, type FaultTypeInfo, type FaultParameter } from './fault-types/catalog.js';
+export type { RunEvent } from './runs/run-service.js';
+export type { LiveEvent, LiveReport, ServiceView } from './live/live-session.js';
+export type { FaultOutcome, InjectedFault, PartitionSide, Transition } from './live/report.js';
+export type { Health, Second, SecondStats } from './live/health.js';

@@ -1,0 +1,250 @@
+import type { Run, Store } from '@faultline/store';
+import { checkDesign, tooBig } from '../designs/check-design.js';
+import { ApiError } from '../http/api-error.js';
+import type { ServerLimits } from '../limits.js';
+import type { ServerMetrics } from '../metrics/metrics.js';
+import type { RunProgress, RunWorkerMessage } from '../workers/messages.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/** What a run stream sends (see the README's "WebSocket messages"). */
+export type RunEvent =
+  | { readonly type: 'status'; readonly run: Run }
+  | ({ readonly type: 'progress' } & RunProgress)
+  | { readonly type: 'timeline'; readonly buckets: readonly unknown[] };
+
+export type RunSubscriber = (event: RunEvent) => void;
+
+/** What to run. */
+export interface StartRun {
+  readonly designId: string;
+  /** Default: the latest. */
+  readonly version?: number;
+  readonly seed?: number;
+  readonly durationMs?: number;
+  readonly compare: boolean;
+  readonly actor: string;
+}
+
+interface ActiveRun {
+  /** Store writes of this run, one after another, so they land in the order they happened. */
+  writes: Promise<unknown>;
+  readonly subscribers: Set<RunSubscriber>;
+  lastProgressSaved: number;
+  startedAt: number;
+}
+
+export interface RunServiceOptions {
+  readonly store: Store;
+  readonly pool: WorkerPool;
+  readonly limits: ServerLimits;
+  readonly metrics: ServerMetrics;
+  /** This server's name in the store (`owner` of its runs). */
+  readonly owner: string;
+  readonly log: { error(data: object, message: string): void };
+}
+
+/** Progress is written to the database at most this often per run; streams get every update. */
+const SAVE_PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Runs: queues them in the worker pool, records their life in the store (queued → running →
+ * succeeded | failed | cancelled) and streams their progress to subscribers.
+ */
+export class RunService {
+  private readonly active = new Map<string, ActiveRun>();
+  /** Places taken by starts still reading the database, so concurrent starts respect the limit. */
+  private reserved = 0;
+
+  constructor(private readonly options: RunServiceOptions) {}
+
+  /** Runs queued or running in this server. */
+  get count(): number {
+    return this.active.size;
+  }
+
+  /** Validates and queues a run; 429 past the limit of concurrent runs. */
+  async start(args: StartRun): Promise<Run> {
+    const { store, limits, pool, owner } = this.options;
+    if (this.active.size + this.reserved >= limits.runs)
+      throw new ApiError(429, {
+        code: 'too_many_runs',
+        message: `${limits.runs} runs are queued or running, the server limit runs: wait for one to end, or cancel one`,
+        limit: 'runs',
+      });
+    this.reserved += 1;
+    try {
+      const design = await store.designs.get(args.designId, { version: args.version });
+      if (args.durationMs !== undefined && args.durationMs > limits.durationMs)
+        throw tooBig('duration', 'durationMs', `${args.durationMs} ms`, limits.durationMs, 'ms');
+      checkDesign(design.document, limits);
+      const params: Record<string, unknown> = { compare: args.compare };
+      if (args.seed !== undefined) params['seed'] = args.seed;
+      if (args.durationMs !== undefined) params['durationMs'] = args.durationMs;
+      const run = await store.runs.create({
+        designId: design.id,
+        designVersion: design.version,
+        params,
+        actor: args.actor,
+      });
+      const active: ActiveRun = {
+        writes: Promise.resolve(),
+        subscribers: new Set(),
+        lastProgressSaved: 0,
+        startedAt: 0,
+      };
+      this.active.set(run.id, active);
+      pool.submit(
+        {
+          runId: run.id,
+          document: design.document,
+          seed: args.seed,
+          durationMs: args.durationMs,
+          compare: args.compare,
+        },
+        {
+          started: () => {
+            active.startedAt = performance.now();
+            this.write(run.id, () =>
+              store.runs.setStatus({ id: run.id, status: 'running', owner, actor: 'server' }),
+            );
+          },
+          message: (message) => this.onMessage(run.id, message),
+        },
+      );
+      this.updateGauges();
+      return run;
+    } finally {
+      this.reserved -= 1;
+    }
+  }
+
+  /** Cancels a queued or running run. The store says 409 if it has already ended. */
+  async cancel(id: string, actor: string): Promise<Run> {
+    const active = this.active.get(id);
+    if (active) {
+      this.options.pool.cancel(id);
+      this.active.delete(id);
+      this.updateGauges();
+      await active.writes.catch(() => undefined);
+      const run = await this.options.store.runs.setStatus({ id, status: 'cancelled', actor });
+      this.ended(run, active);
+      return run;
+    }
+    // Not ours (another server's, or already ended): the store decides.
+    return this.options.store.runs.setStatus({ id, status: 'cancelled', actor });
+  }
+
+  /** Follows a run's events; returns the unsubscribe. Nothing comes for a run that is not active here. */
+  subscribe(id: string, subscriber: RunSubscriber): () => void {
+    const active = this.active.get(id);
+    if (!active) return () => undefined;
+    active.subscribers.add(subscriber);
+    return () => active.subscribers.delete(subscriber);
+  }
+
+  /** Whether the run is queued or running in this server. */
+  isActive(id: string): boolean {
+    return this.active.has(id);
+  }
+
+  /** Stops following every run and marks them interrupted (graceful shutdown). */
+  async close(): Promise<void> {
+    const runs = [...this.active.entries()];
+    this.active.clear();
+    this.updateGauges();
+    for (const [id, active] of runs) {
+      await active.writes.catch(() => undefined);
+      const run = await this.options.store.runs
+        .setStatus({
+          id,
+          status: 'interrupted',
+          actor: 'server',
+          error: 'Interrupted: the server was shut down',
+        })
+        .catch(() => undefined);
+      if (run) this.ended(run, active);
+    }
+  }
+
+  private onMessage(id: string, message: RunWorkerMessage): void {
+    const active = this.active.get(id);
+    if (!active) return;
+    const { store, metrics } = this.options;
+    switch (message.type) {
+      case 'progress': {
+        const { type: _type, ...progress } = message;
+        this.emit(active, { type: 'progress', ...progress });
+        const now = performance.now();
+        if (now - active.lastProgressSaved >= SAVE_PROGRESS_EVERY_MS) {
+          active.lastProgressSaved = now;
+          this.write(id, () => store.runs.setProgress({ id, progress: Math.min(1, message.progress) }));
+        }
+        return;
+      }
+      case 'timeline':
+        this.emit(active, { type: 'timeline', buckets: message.buckets });
+        return;
+      case 'result':
+      case 'failed': {
+        this.active.delete(id);
+        this.updateGauges();
+        metrics.runDuration.observe((performance.now() - active.startedAt) / 1000);
+        const finish = (): Promise<Run> =>
+          message.type === 'result'
+            ? store.runs.setStatus({ id, status: 'succeeded', actor: 'server', result: message.result })
+            : store.runs.setStatus({ id, status: 'failed', actor: 'server', error: message.message });
+        active.writes = active.writes
+          .catch(() => undefined)
+          .then(finish)
+          // A result the store refuses (too big) still ends the run, as failed and saying why.
+          .catch((error: unknown) =>
+            store.runs.setStatus({
+              id,
+              status: 'failed',
+              actor: 'server',
+              error: `The result could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+          )
+          .then(
+            (run) => this.ended(run, active),
+            (error: unknown) =>
+              this.options.log.error({ err: error, runId: id }, 'run: could not record its end'),
+          );
+        return;
+      }
+    }
+  }
+
+  private ended(run: Run, active: ActiveRun): void {
+    this.options.metrics.runsTotal.inc({ status: run.status });
+    this.emit(active, { type: 'status', run });
+    active.subscribers.clear();
+  }
+
+  private write(id: string, action: () => Promise<unknown>): void {
+    const active = this.active.get(id);
+    if (!active) return;
+    active.writes = active.writes
+      .catch(() => undefined)
+      .then(action)
+      .then(
+        (value) => {
+          if (value && typeof value === 'object' && 'status' in value)
+            this.emit(active, { type: 'status', run: value as Run });
+        },
+        (error: unknown) => this.options.log.error({ err: error, runId: id }, 'run: a store write failed'),
+      );
+  }
+
+  private emit(active: ActiveRun, event: RunEvent): void {
+    for (const subscriber of active.subscribers) subscriber(event);
+  }
+
+  private updateGauges(): void {
+    const { metrics, pool } = this.options;
+    const stats = pool.stats();
+    metrics.runsQueued.set(stats.queued);
+    metrics.runsRunning.set(stats.busy);
+    metrics.workersBusy.set(stats.busy);
+  }
+}
