@@ -2,6 +2,7 @@ import {
   formatCount,
   formatMs,
   formatPercent,
+  formatPoints,
   formatSigned,
   formatTime,
   type AnalyzedResult,
@@ -85,7 +86,6 @@ export function scoreLines(result: AnalyzedResult): string {
 
 /** What each pattern buys: the baseline against each variant. */
 export function comparisonTable(comparison: Comparison): string {
-  const points = (value: number) => `${Number(value.toFixed(4))} pts`;
   return (
     `what each pattern buys (same seed ${comparison.seed}; "buys" = baseline less the variant)\n` +
     renderTable({
@@ -95,7 +95,7 @@ export function comparisonTable(comparison: Comparison): string {
         formatPercent(variant.availability),
         formatMs(variant.p99Ms),
         String(variant.score),
-        variant.buys ? formatSigned(variant.buys.availability, points) : '',
+        variant.buys ? formatSigned(variant.buys.availability, formatPoints) : '',
         variant.buys ? formatSigned(variant.buys.p99Ms, formatMs) : '',
         variant.buys ? formatSigned(variant.buys.score) : '',
       ]),

@@ -85,7 +85,7 @@ describe('score', () => {
   it('explains each part in words', () => {
     const { parts } = score(dbCrash(), littleShop());
     expect(parts.availability.explanation).toBe(
-      '94.6667% of user requests succeeded: 1.27 nines of the 3 the SLO (99.9%) asks for',
+      '94.6667% of user requests succeeded: 1.27 nines, where the SLO (99.9%) asks for 3 nines',
     );
     expect(parts.recovery?.explanation).toBe(
       'users were back to normal 2 s after the crash on db ended; half marks at 10s',

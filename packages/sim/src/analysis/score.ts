@@ -124,19 +124,18 @@ export function nines(percent: number): number {
 // a difference of 0.9 points hides and a third of the nines missing shows.
 function availabilityPart(availability: number, target: number): Omit<ScorePart, 'weight'> {
   const points = Math.min(1, nines(availability) / nines(target));
-  const got = Number.isFinite(nines(availability)) ? `${round(nines(availability), 2)} nines` : 'every one';
-  return {
-    points,
-    explanation:
-      `${roundPercent(availability)}% of user requests succeeded: ${got} of the ` +
-      `${round(nines(target), 2)} the SLO (${target}%) asks for`,
-  };
+  const asked = `the SLO (${target}%) asks for ${round(nines(target), 2)} nines`;
+  const explanation =
+    availability >= 100
+      ? `every user request succeeded; ${asked}`
+      : `${roundPercent(availability)}% of user requests succeeded: ${round(nines(availability), 2)} nines, where ${asked}`;
+  return { points, explanation };
 }
 
 // Half marks at RECOVERY_HALF_POINTS_MS, falling smoothly: every extra second of a slow recovery
 // still costs something, and an instant one earns everything.
 function recoveryPart(worst: Recovery, count: number): Omit<ScorePart, 'weight'> {
-  const what = worst.disturbance.causes.join(' and ');
+  const what = listOf(worst.disturbance.causes);
   const of = count > 1 ? ` (the slowest of ${count} disturbances)` : '';
   const ms = worst.recoveryMs!;
   if (!worst.recovered)
@@ -158,9 +157,16 @@ function blastPart(blast: BlastRadius): Omit<ScorePart, 'weight'> {
   return {
     points: 1 - blast.share,
     explanation:
-      `${blast.breached.length} of ${blast.exposed.length} services not hit directly ` +
+      `${blast.breached.length} of ${blast.exposed.length} ${blast.exposed.length === 1 ? 'service' : 'services'} not hit directly ` +
       `breached their SLO while the system was disturbed${which}`,
   };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function seconds(ms: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatPercent, formatSigned, formatTime } from './format.js';
+import { formatMs, formatPercent, formatPoints, formatSigned, formatTime } from './format.js';
 import { escapeHtml, inlineScript, jsonForScript } from './html.js';
 
 describe('formatting', () => {
@@ -18,6 +18,12 @@ describe('formatting', () => {
       '99.999%',
       '42.3%',
       '0%',
+    ]);
+    expect([18.6047, 0.25, 0.004, 0].map(formatPoints)).toEqual([
+      '18.6 pts',
+      '0.25 pts',
+      '0.004 pts',
+      '0 pts',
     ]);
     expect([formatSigned(2), formatSigned(-3), formatSigned(0)]).toEqual(['+2', '−3', '0']);
   });

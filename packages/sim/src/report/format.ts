@@ -29,6 +29,12 @@ export function formatPercent(percent: number): string {
   return `${trim(percent, 1)}%`;
 }
 
+/** Percentage points, as precise as a small difference needs: 18.6 pts, 0.004 pts. */
+export function formatPoints(points: number): string {
+  const size = Math.abs(points);
+  return `${trim(points, size === 0 || size >= 10 ? 1 : size >= 0.01 ? 2 : 4)} pts`;
+}
+
 /** A signed difference: +1.2, −3, 0. */
 export function formatSigned(value: number, format: (value: number) => string = String): string {
   if (value === 0) return format(0);

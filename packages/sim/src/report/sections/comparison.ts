@@ -1,5 +1,5 @@
 import type { Comparison } from '../../analysis/index.js';
-import { formatMs, formatPercent, formatSigned } from '../format.js';
+import { formatMs, formatPercent, formatPoints, formatSigned } from '../format.js';
 import { escapeHtml } from '../html.js';
 import { table } from './tables.js';
 
@@ -11,7 +11,7 @@ export function comparisonSection(comparison: Comparison | undefined): string {
     formatPercent(variant.availability),
     formatMs(variant.p99Ms),
     String(variant.score),
-    variant.buys ? formatSigned(variant.buys.availability, (value) => `${Number(value.toFixed(4))} pts`) : '',
+    variant.buys ? formatSigned(variant.buys.availability, formatPoints) : '',
     variant.buys ? formatSigned(variant.buys.p99Ms, formatMs) : '',
     variant.buys ? formatSigned(variant.buys.score) : '',
   ]);
