@@ -37,6 +37,18 @@ describeEachBackend('openStore', (harness) => {
     expect((await stores[2]!.designs.list()).total).toBe(1);
   });
 
+  it('refuses a database migrated by a newer version', async () => {
+    const options = await harness.fresh();
+    await (await harness.open(options)).close();
+    await harness.exec(options, `insert into faultline_migration (name, timestamp) values (?, ?)`, [
+      '9999-from-the-future',
+      new Date().toISOString(),
+    ]);
+    await expect(harness.open(options)).rejects.toThrow(
+      /was migrated by a newer Faultline \(its migration 9999-from-the-future is unknown to this one\)/,
+    );
+  });
+
   it('closes once, and refuses calls after', async () => {
     const store = await harness.openFresh();
     await store.close();

@@ -134,6 +134,14 @@ async function migrate(
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
+    const unknown = /previously executed migration (\S+) is missing/.exec(String((error as Error).message));
+    if (unknown) {
+      throw new StoreUnavailableError(
+        `The database at ${where} was migrated by a newer Faultline (its migration ${unknown[1]} is ` +
+          'unknown to this one): upgrade Faultline, or use another database',
+        { cause: error },
+      );
+    }
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
     throw new StoreUnavailableError(
       `Cannot migrate the database at ${where}` +
