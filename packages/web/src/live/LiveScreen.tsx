@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getDesign } from '../api/designs.js';
+import {
+  controlLive,
+  haltFaults,
+  healFault,
+  listFaultTypes,
+  liveReport,
+  setLiveSpeed,
+  startLive,
+  type LiveReport,
+  type LiveSnapshot,
+} from '../api/live.js';
+import { openStream } from '../api/stream.js';
+import type { FaultType } from '../api/types.js';
+import { navigate } from '../app/router.js';
+import { formatMs } from '../forms/values.js';
+import { ErrorBanner } from '../ui/ErrorBanner.js';
+import { useLoad } from '../ui/useLoad.js';
+import { ChaosControls, FALLBACK_FAULT_TYPES } from './ChaosControls.js';
+import { appendHistory, type Histories } from './health.js';
+import { PartitionView, RecoveryView } from './RecoveryView.js';
+import { ServiceTile } from './ServiceTile.js';
+
+const BREAKER_LABEL: Readonly<Record<string, string>> = {
+  closed: 'closed',
+  open: 'open',
+  halfOpen: 'half-open',
+};
+
+/** The live showcase: start a session of a design, or watch one. */
+export function LiveScreen({ designId, sessionId }: { designId: string; sessionId?: string | undefined }) {
+  const design = useLoad(() => getDesign(designId), [designId]);
+  const [speed, setSpeed] = useState(10);
+  const [error, setError] = useState<unknown>();
+  if (sessionId)
+    return <LiveSessionView designId={designId} sessionId={sessionId} designName={design.data?.name} />;
+  return (
+    <section aria-labelledby="live-title" className="stack">
+      <h1 id="live-title">Live showcase: {design.data?.name ?? '…'}</h1>
+      <p>Runs the design paced to the clock, for a room to watch: break it by hand and see it heal.</p>
+      <ErrorBanner error={error ?? design.error} />
+      <form
+        className="row panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          startLive({ designId, speed }).then(
+            (session) => navigate({ screen: 'live', designId, sessionId: session.id }),
+            setError,
+          );
+        }}
+      >
+        <SpeedInput speed={speed} onChange={setSpeed} />
+        <button type="submit" className="button">
+          Start live session
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SpeedInput(props: { speed: number; onChange: (speed: number) => void }) {
+  return (
+    <>
+      <label htmlFor="live-speed">Speed</label>
+      <input
+        id="live-speed"
+        type="range"
+        min={1}
+        max={100}
+        value={props.speed}
+        aria-valuetext={`${props.speed} times real time`}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+      <output htmlFor="live-speed">{props.speed}×</output>
+    </>
+  );
+}
+
+function LiveSessionView(props: { designId: string; sessionId: string; designName: string | undefined }) {
+  const { sessionId } = props;
+  const [snapshot, setSnapshot] = useState<LiveSnapshot>();
+  const [histories, setHistories] = useState<Histories>({});
+  const [connected, setConnected] = useState(false);
+  const [report, setReport] = useState<LiveReport>();
+  const [faultTypes, setFaultTypes] = useState<readonly FaultType[]>(FALLBACK_FAULT_TYPES);
+  const [error, setError] = useState<unknown>();
+  const [speed, setSpeed] = useState<number>();
+
+  useEffect(() => {
+    listFaultTypes().then(
+      (types) => types.length && setFaultTypes(types),
+      () => undefined,
+    );
+    const stream = openStream<LiveSnapshot | { type: string; snapshot?: LiveSnapshot }>({
+      path: `/live/${encodeURIComponent(sessionId)}/stream`,
+      onMessage: ({ message }) => {
+        // The snapshot may come bare or wrapped as { type: 'snapshot', snapshot }.
+        const s = 'services' in message ? message : message.snapshot;
+        if (!s) return;
+        setSnapshot(s);
+        setHistories((h) => appendHistory(h, s));
+      },
+      onState: ({ connected: c }) => setConnected(c),
+    });
+    return () => stream.close();
+  }, [sessionId]);
+
+  const refreshReport = useCallback(() => {
+    liveReport(sessionId).then(setReport, () => undefined);
+  }, [sessionId]);
+  useEffect(() => {
+    refreshReport();
+    const timer = setInterval(refreshReport, 2000);
+    return () => clearInterval(timer);
+  }, [refreshReport]);
+
+  const act = (work: Promise<unknown>) => work.then(refreshReport, setError);
+  const services = Object.keys(snapshot?.services ?? {});
+  const paused = snapshot?.status === 'paused';
+  const stopped = snapshot?.status === 'stopped' || snapshot?.status === 'interrupted';
+  const score = snapshot?.score ?? report?.score?.value;
+
+  return (
+    <section aria-labelledby="live-title" className="stack">
+      <div className="row spread">
+        <h1 id="live-title" style={{ margin: 0 }}>
+          Live: {props.designName ?? '…'}{' '}
+          <span className="muted" style={{ fontSize: '1rem' }}>
+            {snapshot ? `t = ${formatMs(snapshot.t)} · ${snapshot.status}` : 'connecting…'}
+            {!connected && snapshot ? ' · reconnecting' : ''}
+          </span>
+        </h1>
+        <div className="row" role="toolbar" aria-label="Session">
+          <SpeedInput
+            speed={speed ?? snapshot?.speed ?? 10}
+            onChange={(s) => {
+              setSpeed(s);
+              void act(setLiveSpeed({ sessionId, speed: s }));
+            }}
+          />
+          <button
+            type="button"
+            className="button secondary"
+            disabled={stopped}
+            onClick={() => void act(controlLive({ sessionId, action: paused ? 'resume' : 'pause' }))}
+          >
+            {paused ? 'Resume' : 'Pause'}
+          </button>
+          <button
+            type="button"
+            className="button ghost"
+            disabled={stopped}
+            onClick={() => void act(controlLive({ sessionId, action: 'stop' }))}
+          >
+            Stop
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            disabled={stopped}
+            onClick={() => void act(haltFaults(sessionId))}
+          >
+            Halt all faults
+          </button>
+        </div>
+      </div>
+      <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+      <div className="row" style={{ alignItems: 'stretch' }}>
+        <div className="panel" style={{ minWidth: '12rem' }}>
+          <h2 style={{ marginTop: 0 }}>Resilience score</h2>
+          <div className="live-score" aria-live="polite">
+            {score ?? '—'}
+          </div>
+        </div>
+        <div className="panel grow">
+          <h2 style={{ marginTop: 0 }}>Breakers</h2>
+          <ul
+            className="row"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            aria-label="Circuit breakers"
+          >
+            {Object.entries(snapshot?.breakers ?? {}).map(([edge, state]) => (
+              <li key={edge} className={`breaker ${state}`} data-edge={edge} data-state={state}>
+                {edge.replace('->', ' → ')}: {BREAKER_LABEL[state] ?? state}
+              </li>
+            ))}
+            {Object.keys(snapshot?.breakers ?? {}).length === 0 && (
+              <li className="muted">No call has a breaker.</li>
+            )}
+          </ul>
+          <h2>Active faults</h2>
+          {(snapshot?.faults ?? []).length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul>
+              {snapshot?.faults.map((f) => (
+                <li key={f.id}>
+                  {f.type} {f.target} since {formatMs(f.at)}{' '}
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    onClick={() => void act(healFault({ sessionId, faultId: f.id }))}
+                  >
+                    Heal
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <section aria-labelledby="tiles-title">
+        <h2 id="tiles-title">Services</h2>
+        <div className="tiles" aria-live="off">
+          {services.map((name) => (
+            <ServiceTile
+              key={name}
+              name={name}
+              service={snapshot!.services[name]!}
+              rps={histories[name]?.rps ?? []}
+              errors={histories[name]?.errors ?? []}
+            />
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="chaos-title">
+        <h2 id="chaos-title">Chaos controls</h2>
+        <ChaosControls
+          sessionId={sessionId}
+          faultTypes={faultTypes}
+          services={services}
+          onInjected={refreshReport}
+          onError={setError}
+        />
+      </section>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="recovery-title">
+          <h2 id="recovery-title" style={{ marginTop: 0 }}>
+            Recovery
+          </h2>
+          <RecoveryView report={report} />
+        </section>
+        <section className="panel" aria-labelledby="partition-title">
+          <h2 id="partition-title" style={{ marginTop: 0 }}>
+            Partitions
+          </h2>
+          <PartitionView report={report} />
+        </section>
+      </div>
+    </section>
+  );
+}
