@@ -10,6 +10,6 @@ export { isLoopback } from './http/access.js';
 export type { ErrorBody, ErrorIssue } from './http/api-error.js';
 export { FAULT_CATALOG, type FaultTypeInfo, type FaultParameter } from './fault-types/catalog.js';
 export type { RunEvent } from './runs/run-service.js';
-export type { LiveEvent, LiveReport, ServiceView } from './live/live-session.js';
+export type { LiveEvent, LiveNow, LiveReport } from './live/live-session.js';
 export type { FaultOutcome, InjectedFault, PartitionSide, Transition } from './live/report.js';
 export type { Health, Second, SecondStats } from './live/health.js';

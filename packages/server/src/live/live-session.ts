@@ -1,39 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
-import type { Design } from '@faultline/sim';
+import {
+  score,
+  type Design,
+  type LiveEdgeSnapshot,
+  type LiveServiceSnapshot,
+  type RunResult,
+} from '@faultline/sim';
 import type { LiveSession as StoredSession } from '@faultline/store';
 import { ApiError } from '../http/api-error.js';
 import type { LiveCommand, LiveWorkerMessage } from '../workers/live-messages.js';
-import { healthOf, type Health, type HealthBar, type Second } from './health.js';
+import type { HealthBar, Second } from './health.js';
 import { prepareFault, targetsOf, type FaultRequest } from './prepare-fault.js';
 import { faultOutcomes, type FaultOutcome, type InjectedFault, type Transition } from './report.js';
+import { scoreSoFar } from './score-so-far.js';
 
-/** What one service did in the latest closed second, for the dashboard. */
-export interface ServiceView {
-  readonly health: Health;
-  /** Responses per second, ok and failed. */
-  readonly throughput: number;
-  readonly ok: number;
-  readonly failed: number;
-  /** failed / throughput, 0 to 1. */
-  readonly errorRate: number;
-  /** ms; null when it answered nothing. */
-  readonly p99: number | null;
+/** What a live session shows now: the dashboard's picture. */
+export interface LiveNow {
+  readonly status: 'running' | 'paused';
+  readonly speed: number;
+  /** Simulated ms. */
+  readonly t: number;
+  /** Every service over the last whole simulated second, and its state now. */
+  readonly services: Readonly<Record<string, LiveServiceSnapshot>>;
+  /** Every call edge now: its breaker, attempts and failures over the last second. */
+  readonly edges: Readonly<Record<string, LiveEdgeSnapshot>>;
+  /** Faults in force. */
+  readonly faults: readonly InjectedFault[];
+  /** Wall ms the simulation is behind its pace (0 when it keeps up). */
+  readonly lagMs: number;
 }
 
 /** What a live stream sends (see the README's "WebSocket messages"). */
 export type LiveEvent =
-  | {
-      readonly type: 'snapshot';
-      readonly status: 'running' | 'paused';
-      readonly speed: number;
-      readonly t: number;
-      readonly services: Readonly<Record<string, ServiceView>>;
-      readonly breakers: Readonly<Record<string, string>>;
-      readonly transitions: readonly Transition[];
-      readonly faults: readonly InjectedFault[];
-      readonly lagMs: number;
-    }
+  | ({ readonly type: 'snapshot'; readonly transitions: readonly Transition[] } & LiveNow)
   | { readonly type: 'fault'; readonly event: 'injected' | 'healed'; readonly fault: InjectedFault }
   | { readonly type: 'status'; readonly session: StoredSession };
 
@@ -41,7 +41,7 @@ export type LiveEvent =
 export interface LiveReport {
   readonly sessionId: string;
   readonly simulatedMs: number;
-  /** The resilience score of the session so far (the simulator's analysis), or null if it cannot give one. */
+  /** The resilience score (@faultline/sim's): so far while it runs, exact once stopped; null before a whole second ran. */
   readonly score: unknown;
   readonly slo: HealthBar;
   readonly faults: readonly FaultOutcome[];
@@ -53,7 +53,7 @@ export interface LiveReport {
 const MAX_SECONDS = 36_000;
 const MAX_TRANSITIONS = 100_000;
 /** How long a worker has to answer a command that waits for its answer. */
-const ANSWER_MS = 5_000;
+const ANSWER_MS = 10_000;
 
 export interface ActiveSessionOptions {
   readonly record: StoredSession;
@@ -70,22 +70,21 @@ export interface ActiveSessionOptions {
 /** One running or paused live session: its worker, what it has seen, who is watching. */
 export class ActiveSession {
   record: StoredSession;
-  status: 'running' | 'paused' = 'running';
-  speed: number;
-  t = 0;
-  lagMs = 0;
+  private status: 'running' | 'paused' = 'running';
+  private speed: number;
+  private t = 0;
+  private lagMs = 0;
   readonly bar: HealthBar;
   private readonly seconds: Second[] = [];
   private readonly transitions: Transition[] = [];
-  private breakers: Record<string, string> = {};
-  private latest: Record<string, ServiceView> = {};
-  private readonly hadTraffic = new Set<string>();
+  private services: Record<string, LiveServiceSnapshot> = {};
+  private edges: Record<string, LiveEdgeSnapshot> = {};
   private readonly faults = new Map<string, InjectedFault>();
+  private readonly pendingFaults = new Map<string, Omit<InjectedFault, 'injectedAt'>>();
   private readonly waiting = new Map<
     string,
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
-  private scoreRequests = 0;
   private readonly subscribers = new Set<(event: LiveEvent) => void>();
   private ended = false;
 
@@ -121,26 +120,24 @@ export class ActiveSession {
     const id = randomUUID();
     const injected = this.await(id, ANSWER_MS);
     this.send({ type: 'inject', id, fault });
-    await injected;
-    return this.faults.get(id)!;
+    return (await injected) as InjectedFault;
   }
 
-  /** Heals one fault; 404 when the session has no such active fault. */
+  /** Heals one fault; 404 when the session has no such fault in force. */
   async heal(faultId: string): Promise<InjectedFault> {
     const fault = this.faults.get(faultId);
     if (!fault || fault.healedAt !== null)
       throw new ApiError(404, {
         code: 'not_found',
-        message: `No active fault ${faultId} in live session ${this.id}`,
+        message: `No fault ${faultId} in force in live session ${this.id}`,
         path: 'faultId',
       });
     const healed = this.await(`heal:${faultId}`, ANSWER_MS);
     this.send({ type: 'heal', id: faultId });
-    await healed;
-    return this.faults.get(faultId)!;
+    return (await healed) as InjectedFault;
   }
 
-  /** Heals every active fault. */
+  /** Heals every fault in force; answers the faults it heals. */
   halt(): InjectedFault[] {
     const active = this.activeFaults();
     this.send({ type: 'halt' });
@@ -159,53 +156,42 @@ export class ActiveSession {
     this.send({ type: 'speed', speed });
   }
 
-  /** The report so far: how the system met each fault, and the score. */
-  async report(): Promise<LiveReport> {
-    const request = ++this.scoreRequests;
-    const answer = this.await(`score:${request}`, ANSWER_MS).catch(() => null);
-    this.send({ type: 'score', request });
-    const score = await answer;
-    return {
-      sessionId: this.id,
-      simulatedMs: Math.round(this.t),
-      score: score ?? null,
-      slo: this.bar,
-      faults: faultOutcomes({
+  /** The report so far, its score estimated from what the session has seen. */
+  report(): LiveReport {
+    return this.reportWith(
+      scoreSoFar({
+        design: this.options.design,
         seconds: this.seconds,
         transitions: this.transitions,
         faults: [...this.faults.values()],
-        bar: this.bar,
+        now: this.t,
       }),
-    };
+    );
   }
 
-  /** The report without the worker (it failed): no score. */
-  reportWithoutScore(error: string): LiveReport {
-    return {
-      sessionId: this.id,
-      simulatedMs: Math.round(this.t),
-      score: null,
-      slo: this.bar,
-      faults: faultOutcomes({
-        seconds: this.seconds,
-        transitions: this.transitions,
-        faults: [...this.faults.values()],
-        bar: this.bar,
-      }),
-      error,
-    };
+  /** Ends the simulation and reports with the exact score of its run result. */
+  async finalReport(): Promise<LiveReport> {
+    const finished = this.await('finished', ANSWER_MS);
+    this.send({ type: 'finish' });
+    const result = (await finished) as RunResult;
+    return this.reportWith(result.simulatedMs > 0 ? score(result, this.options.design) : null);
+  }
+
+  /** The report without the worker (it failed). */
+  failedReport(error: string): LiveReport {
+    return { ...this.report(), error };
   }
 
   /** What the dashboard shows now. */
-  view() {
+  now(): LiveNow {
     return {
       status: this.status,
       speed: this.speed,
       t: Math.round(this.t),
-      services: this.latest,
-      breakers: this.breakers,
+      services: this.services,
+      edges: this.edges,
       faults: this.activeFaults(),
-      lagMs: this.lagMs,
+      lagMs: Math.round(this.lagMs),
     };
   }
 
@@ -225,6 +211,21 @@ export class ActiveSession {
     for (const { reject } of this.waiting.values()) reject(new Error('The live session ended'));
     this.waiting.clear();
     await this.options.worker.terminate();
+  }
+
+  private reportWith(sessionScore: unknown): LiveReport {
+    return {
+      sessionId: this.id,
+      simulatedMs: Math.round(this.t),
+      score: sessionScore ?? null,
+      slo: this.bar,
+      faults: faultOutcomes({
+        seconds: this.seconds,
+        transitions: this.transitions,
+        faults: [...this.faults.values()],
+        bar: this.bar,
+      }),
+    };
   }
 
   private activeFaults(): InjectedFault[] {
@@ -261,17 +262,15 @@ export class ActiveSession {
         waiter?.reject(new ApiError(422, { code: 'invalid_fault', message: message.message }));
         return;
       }
-      case 'score':
-        return this.answer(`score:${message.request}`, message.score);
+      case 'finished':
+        return this.answer('finished', message.result);
       case 'failed':
         return this.fail(message.message);
     }
   }
 
-  private readonly pendingFaults = new Map<string, Omit<InjectedFault, 'injectedAt'>>();
-
   private send(command: LiveCommand): void {
-    if (command.type === 'inject') {
+    if (command.type === 'inject')
       this.pendingFaults.set(command.id, {
         id: command.id,
         type: String(command.fault['type']),
@@ -279,36 +278,20 @@ export class ActiveSession {
         healedAt: null,
         fault: command.fault,
       });
-    }
     this.options.worker.postMessage(command);
   }
 
   private onFrame(frame: Extract<LiveWorkerMessage, { type: 'frame' }>): void {
     this.t = frame.t;
     this.lagMs = frame.lagMs;
-    this.breakers = { ...frame.breakers };
-    for (const second of frame.seconds) {
-      this.seconds.push(second);
-      const latest: Record<string, ServiceView> = {};
-      for (const [name, stats] of Object.entries(second.services)) {
-        const throughput = stats.ok + stats.failed;
-        latest[name] = {
-          health: healthOf(stats, this.bar, this.hadTraffic.has(name)),
-          throughput,
-          ok: stats.ok,
-          failed: stats.failed,
-          errorRate: throughput === 0 ? 0 : Math.round((stats.failed / throughput) * 10_000) / 10_000,
-          p99: stats.p99,
-        };
-        if (throughput > 0) this.hadTraffic.add(name);
-      }
-      this.latest = latest;
-    }
+    this.services = frame.services;
+    this.edges = frame.edges;
+    this.seconds.push(...frame.seconds);
     if (this.seconds.length > MAX_SECONDS) this.seconds.splice(0, this.seconds.length - MAX_SECONDS);
     this.transitions.push(...frame.transitions);
     if (this.transitions.length > MAX_TRANSITIONS)
       this.transitions.splice(0, this.transitions.length - MAX_TRANSITIONS);
-    this.emit({ type: 'snapshot', ...this.view(), transitions: frame.transitions });
+    this.emit({ type: 'snapshot', ...this.now(), transitions: frame.transitions });
   }
 
   private await(key: string, timeoutMs: number): Promise<unknown> {

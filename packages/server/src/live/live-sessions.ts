@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error.js';
 import type { ServerLimits } from '../limits.js';
 import type { ServerMetrics } from '../metrics/metrics.js';
 import { spawnWorker } from '../workers/spawn.js';
-import { ActiveSession, type LiveEvent, type LiveReport } from './live-session.js';
+import { ActiveSession, type LiveEvent, type LiveNow, type LiveReport } from './live-session.js';
 import type { FaultRequest } from './prepare-fault.js';
 import type { InjectedFault } from './report.js';
 
@@ -35,7 +35,7 @@ export interface StartLive {
 }
 
 /** A session as the API shows it: the stored record, and what it shows now while it runs. */
-export type LiveView = StoredSession & { readonly now: ReturnType<ActiveSession['view']> | null };
+export type LiveView = StoredSession & { readonly now: LiveNow | null };
 
 export const DEFAULT_INTERVAL_MS = 250;
 const LIVE_HEAP_MB = 1024;
@@ -140,7 +140,7 @@ export class LiveSessions {
   /** Stops a session and saves its final report with it. */
   async stop(id: string, actor: string): Promise<LiveView> {
     const session = await this.running(id);
-    const report = await session.report();
+    const report = await session.finalReport().catch(() => session.report());
     this.active.delete(id);
     this.options.metrics.liveSessions.set(this.active.size);
     const record = await this.options.store.live.setStatus({
@@ -201,7 +201,7 @@ export class LiveSessions {
         id,
         status: 'stopped',
         actor: 'server',
-        report: { ...session.reportWithoutScore(message) },
+        report: { ...session.failedReport(message) },
       })
       .catch((error: unknown) => {
         this.options.log.error({ err: error, sessionId: id }, 'live session: could not record its end');
@@ -211,6 +211,6 @@ export class LiveSessions {
   }
 
   private viewOf(record: StoredSession, session: ActiveSession | undefined): LiveView {
-    return { ...record, now: session ? session.view() : null };
+    return { ...record, now: session ? session.now() : null };
   }
 }

@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { shopDocument, MISSING_ID } from '../test-support/designs.js';
@@ -108,7 +109,7 @@ describe('designs API', () => {
     ).json();
     const before = await contentsOf(store);
     const cases: {
-      request: Parameters<typeof app.inject>[0] & object;
+      request: InjectOptions & { method: string; url: string };
       status: number;
       code: string;
       path?: string;

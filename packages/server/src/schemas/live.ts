@@ -38,21 +38,32 @@ export const InjectedFault = Type.Object({
   fault: JsonObject,
 });
 
-const ServiceView = Type.Object({
+const ServiceNow = Type.Object({
+  requestsPerSec: Type.Number({ description: 'responses sent in the last whole second, ok and failed' }),
+  errorRate: Type.Number({ description: 'share of those that failed, 0 to 1' }),
+  p99: Type.Union([Type.Number(), Type.Null()], { description: 'ms; null without responses' }),
+  instancesUp: Type.Integer(),
+  instances: Type.Integer(),
+  inFlight: Type.Number({ description: 'requests its instances hold now' }),
   health: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('down')]),
-  throughput: Type.Number(),
-  ok: Type.Number(),
-  failed: Type.Number(),
-  errorRate: Type.Number(),
-  p99: Type.Union([Type.Number(), Type.Null()]),
+});
+
+const EdgeNow = Type.Object({
+  breakerState: Type.Union([Type.String(), Type.Null()], {
+    description: 'closed, open, halfOpen, isolated, disabled; null without a breaker',
+  }),
+  attemptsPerSec: Type.Number(),
+  failureRate: Type.Number(),
+  inFlight: Type.Number(),
+  queued: Type.Number(),
 });
 
 const Now = Type.Object({
   status: Type.String(),
   speed: Type.Number(),
   t: Type.Number({ description: 'simulated ms' }),
-  services: Type.Record(Type.String(), ServiceView),
-  breakers: Type.Record(Type.String(), Type.String()),
+  services: Type.Record(Type.String(), ServiceNow),
+  edges: Type.Record(Type.String(), EdgeNow),
   faults: Type.Array(InjectedFault),
   lagMs: Type.Number(),
 });

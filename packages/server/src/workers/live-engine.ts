@@ -1,68 +1,94 @@
-import * as sim from '@faultline/sim';
-import type { Design, Fault } from '@faultline/sim';
+import {
+  createLiveSimulation,
+  type Design,
+  type LiveEdgeSnapshot,
+  type LiveServiceSnapshot,
+  type RunResult,
+} from '@faultline/sim';
 import type { Second } from '../live/health.js';
 import type { Transition } from '../live/report.js';
 
-/**
- * What the live loop needs of a simulation that runs as time passes. The one place that knows
- * @faultline/sim's live API (`createLiveSimulation`), looked up at run time like `simulate`.
- */
+/** What a live engine shows after a step. */
+export interface EngineFrame {
+  /** Whole seconds closed since the previous frame, oldest first. */
+  readonly seconds: Second[];
+  /** Breaker changes since the previous frame. */
+  readonly transitions: Transition[];
+  /** Every service over the last whole second, and its state now. */
+  readonly services: Record<string, LiveServiceSnapshot>;
+  /** Every call edge now. */
+  readonly edges: Record<string, LiveEdgeSnapshot>;
+}
+
+/** What the live loop needs of a simulation that runs as time passes. */
 export interface LiveEngine {
   /** Runs every event up to simulated ms `t`. */
   advanceTo(t: number): void;
-  /** Starts a fault now (its `at` and `duration` are ignored: the loop heals it). Returns its handle. */
-  inject(fault: Fault): unknown;
-  heal(handle: unknown): void;
-  /** Seconds closed and breaker changes since the previous call; every breaker's state now. */
-  drain(): { seconds: Second[]; transitions: Transition[]; breakers: Record<string, string> };
-  /** The resilience score so far, when the simulator can give it. */
-  score(): unknown;
+  /** Puts a fault (of the design file, without `at` and `duration`) in force now; returns its id. Throws when it is invalid. */
+  inject(fault: Readonly<Record<string, unknown>>): string;
+  heal(id: string): void;
+  /** What happened since the previous frame. */
+  frame(): EngineFrame;
+  /** The run result from the start to now; ends the simulation. */
+  result(): RunResult;
 }
 
-interface SimLive {
-  advanceTo(t: number): void;
-  injectFault(fault: Fault): unknown;
-  healFault(handle: unknown): void;
-  healAll(): void;
-  snapshot(): {
-    timeline?: Second[];
-    breakers?: Transition[] | Record<string, string>;
-    transitions?: Transition[];
-  };
-  result(): Record<string, unknown>;
-}
-
-interface SimLiveApi {
-  createLiveSimulation?: (design: Design, options: { seed?: number }) => SimLive;
-  score?: (result: Record<string, unknown>, design: Design) => unknown;
-}
-
-/** A live engine over @faultline/sim's live simulation. */
+/**
+ * A live engine over @faultline/sim's live simulation. Its snapshot shows the last whole second
+ * only, so the engine stops at every whole second on the way to keep each one for the report,
+ * and keeps the breaker transitions it has not reported yet.
+ */
 export function simLiveEngine(design: Design, seed: number | undefined): LiveEngine {
-  const api = sim as unknown as SimLiveApi;
-  if (api.createLiveSimulation === undefined)
-    throw new Error(
-      'This build of @faultline/sim cannot run live sessions yet (it has no createLiveSimulation)',
-    );
-  const live = api.createLiveSimulation(design, { seed });
-  let secondsSeen = 0;
-  let transitionsSeen = 0;
-  const breakers: Record<string, string> = {};
+  const live = createLiveSimulation(design, seed === undefined ? {} : { seed });
+  const seconds: Second[] = [];
+  const transitions: Transition[] = [];
+  // Transitions at the latest instant seen, to tell new ones from ones reported (the
+  // simulation gives the last 100 each time).
+  let latestT = -1;
+  let seenAtLatest = new Set<string>();
+  let nextSecond = 1000;
+
+  const collect = (): ReturnType<typeof live.snapshot> => {
+    const snapshot = live.snapshot();
+    for (const transition of snapshot.breakers) {
+      const key = `${transition.edge}|${transition.state}`;
+      if (transition.t < latestT || (transition.t === latestT && seenAtLatest.has(key))) continue;
+      if (transition.t > latestT) {
+        latestT = transition.t;
+        seenAtLatest = new Set();
+      }
+      seenAtLatest.add(key);
+      transitions.push({ t: transition.t, edge: transition.edge, state: transition.state });
+    }
+    return snapshot;
+  };
+
   return {
-    advanceTo: (t) => live.advanceTo(t),
-    inject: (fault) => live.injectFault(fault),
-    heal: (handle) => live.healFault(handle),
-    drain() {
-      const snapshot = live.snapshot();
-      const timeline = snapshot.timeline ?? [];
-      const all = Array.isArray(snapshot.breakers) ? snapshot.breakers : (snapshot.transitions ?? []);
-      const seconds = timeline.slice(secondsSeen);
-      const transitions = all.slice(transitionsSeen);
-      secondsSeen = timeline.length;
-      transitionsSeen = all.length;
-      for (const transition of transitions) breakers[transition.edge] = transition.state;
-      return { seconds, transitions, breakers: { ...breakers } };
+    advanceTo(t) {
+      while (nextSecond <= t) {
+        live.advanceTo(nextSecond);
+        const snapshot = collect();
+        const services: Record<string, Second['services'][string]> = {};
+        for (const [name, service] of Object.entries(snapshot.services)) {
+          const failed = Math.round(service.requestsPerSec * service.errorRate);
+          services[name] = { ok: service.requestsPerSec - failed, failed, p99: service.p99 };
+        }
+        seconds.push({ t: nextSecond - 1000, services });
+        nextSecond += 1000;
+      }
+      if (t > live.now) live.advanceTo(t);
     },
-    score: () => (api.score ? api.score(live.result(), design) : null),
+    inject: (fault) => live.injectFault(fault as Parameters<typeof live.injectFault>[0]),
+    heal: (id) => void live.healFault(id),
+    frame() {
+      const snapshot = collect();
+      return {
+        seconds: seconds.splice(0),
+        transitions: transitions.splice(0),
+        services: snapshot.services,
+        edges: snapshot.edges,
+      };
+    },
+    result: () => live.result(),
   };
 }

@@ -1,17 +1,16 @@
-import { parseDesign } from '@faultline/sim';
+import { toMilliseconds } from '@faultline/core';
 import type { LiveEngine } from './live-engine.js';
 import type { LiveCommand, LiveWorkerMessage } from './live-messages.js';
 
 interface ActiveFault {
-  readonly handle: unknown;
+  /** The engine's id for it. */
+  readonly engineId: string;
   /** Simulated ms it heals by itself; Infinity until healed by hand. */
   readonly endsAt: number;
 }
 
 export interface LiveLoopOptions {
   readonly engine: LiveEngine;
-  /** The design document the engine runs, without its faults: injected faults are resolved against it. */
-  readonly document: Readonly<Record<string, unknown>>;
   readonly speed: number;
   /** Wall-clock ms. */
   readonly now: () => number;
@@ -20,8 +19,8 @@ export interface LiveLoopOptions {
 
 /**
  * Paces a live simulation to the wall clock: each tick moves simulated time on by the wall time
- * since the previous tick times the speed, and posts a frame. Faults with a duration are healed
- * at their simulated end, the simulation advanced exactly to it first.
+ * since the previous tick times the speed, and posts a frame. A fault with a duration is healed
+ * at its simulated end, the simulation advanced exactly to it first, so the log says when.
  */
 export class LiveLoop {
   private simNow = 0;
@@ -42,8 +41,8 @@ export class LiveLoop {
     let lagMs = 0;
     if (!this.paused) {
       const target = this.simNow + (wall - this.lastWall) * this.speed;
-      for (const [id, fault] of [...this.faults].sort((a, b) => a[1].endsAt - b[1].endsAt)) {
-        if (fault.endsAt > target) break;
+      const ending = [...this.faults].filter(([, fault]) => fault.endsAt <= target);
+      for (const [id, fault] of ending.sort((a, b) => a[1].endsAt - b[1].endsAt)) {
         engine.advanceTo(fault.endsAt);
         this.simNow = fault.endsAt;
         this.heal(id);
@@ -53,7 +52,7 @@ export class LiveLoop {
       lagMs = Math.max(0, now() - wall);
     }
     this.lastWall = wall;
-    post({ type: 'frame', t: this.simNow, ...engine.drain(), lagMs });
+    post({ type: 'frame', t: this.simNow, ...engine.frame(), lagMs });
   }
 
   /** Applies one command from the server. */
@@ -77,22 +76,22 @@ export class LiveLoop {
       case 'speed':
         this.speed = command.speed;
         return;
-      case 'score':
-        this.options.post({ type: 'score', request: command.request, score: this.options.engine.score() });
+      case 'finish':
+        this.options.post({ type: 'finished', result: { ...this.options.engine.result() } });
         return;
       case 'start':
         return;
     }
   }
 
-  private inject(id: string, raw: Readonly<Record<string, unknown>>): void {
+  private inject(id: string, fault: Readonly<Record<string, unknown>>): void {
     try {
-      const { at: _at, ...rest } = raw;
-      const { design } = parseDesign({ ...this.options.document, faults: [{ ...rest, at: 0 }] });
-      const fault = design.faults[0]!;
-      const handle = this.options.engine.inject({ ...fault, at: this.simNow } as typeof fault);
-      const endsAt = raw['duration'] === undefined ? Infinity : this.simNow + fault.duration;
-      this.faults.set(id, { handle, endsAt });
+      const { duration, ...rest } = fault;
+      const durationMs = duration === undefined ? Infinity : (toMilliseconds(duration) ?? NaN);
+      if (!(durationMs > 0))
+        throw new Error(`duration: expected a duration above 0, got ${String(duration)}`);
+      const engineId = this.options.engine.inject(rest);
+      this.faults.set(id, { engineId, endsAt: this.simNow + durationMs });
       this.options.post({ type: 'injected', id, t: this.simNow });
     } catch (error) {
       this.options.post({
@@ -107,7 +106,7 @@ export class LiveLoop {
     const fault = this.faults.get(id);
     if (!fault) return;
     this.faults.delete(id);
-    this.options.engine.heal(fault.handle);
+    this.options.engine.heal(fault.engineId);
     this.options.post({ type: 'healed', id, t: this.simNow });
   }
 }

@@ -1,6 +1,5 @@
 import type { DesignDocument } from '@faultline/store';
-import type { Second } from '../live/health.js';
-import type { Transition } from '../live/report.js';
+import type { EngineFrame } from './live-engine.js';
 
 /** Starts a live worker's simulation. */
 export interface LiveStart {
@@ -10,7 +9,7 @@ export interface LiveStart {
   readonly seed?: number;
   /** Simulated ms per wall ms, 1 to 100. */
   readonly speed: number;
-  /** Wall ms between snapshots, 100 to 1000. */
+  /** Wall ms between frames, 100 to 1000. */
   readonly intervalMs: number;
 }
 
@@ -23,19 +22,14 @@ export type LiveCommand =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'speed'; readonly speed: number }
-  | { readonly type: 'score'; readonly request: number };
+  /** End the simulation and send its run result. */
+  | { readonly type: 'finish' };
 
-/** What a live simulation shows at one instant. */
-export interface LiveFrame {
+/** What a live simulation shows after one tick. */
+export interface LiveFrame extends EngineFrame {
   /** Simulated ms now. */
   readonly t: number;
-  /** Seconds closed since the previous frame, oldest first. */
-  readonly seconds: readonly Second[];
-  /** Breaker changes since the previous frame. */
-  readonly transitions: readonly Transition[];
-  /** The state of every breaker, by edge. */
-  readonly breakers: Readonly<Record<string, string>>;
-  /** Wall ms the simulation lags behind its pace (it could not keep up with the speed). */
+  /** Wall ms the last step took beyond its interval: the simulation cannot keep up with the speed. */
   readonly lagMs: number;
 }
 
@@ -43,9 +37,10 @@ export interface LiveFrame {
 export type LiveWorkerMessage =
   | { readonly type: 'ready' }
   | ({ readonly type: 'frame' } & LiveFrame)
-  /** A fault is in (t: simulated ms it started) or out (healed by hand, by halt, or its duration ended). */
+  /** A fault is in force (t: simulated ms it started). */
   | { readonly type: 'injected'; readonly id: string; readonly t: number }
+  /** A fault is lifted: healed by hand, by halt, or its duration ended. */
   | { readonly type: 'healed'; readonly id: string; readonly t: number }
   | { readonly type: 'rejected'; readonly id: string; readonly message: string }
-  | { readonly type: 'score'; readonly request: number; readonly score: unknown }
+  | { readonly type: 'finished'; readonly result: Record<string, unknown> }
   | { readonly type: 'failed'; readonly message: string };

@@ -13,32 +13,35 @@ export type MakeLiveEngine = (design: Design, seed: number | undefined) => LiveE
  */
 export function serveLive(port: MessagePort, makeEngine: MakeLiveEngine): void {
   let loop: LiveLoop | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
   const post = (message: LiveWorkerMessage): void => port.postMessage(message);
+  const fail = (error: unknown): void => {
+    clearInterval(timer);
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  };
   port.on('message', (command: LiveCommand) => {
     try {
+      if (command.type === 'finish') clearInterval(timer);
       if (command.type !== 'start') return loop?.handle(command);
       if (loop) return;
-      const { faults: _faults, ...document } = command.document;
-      const { design } = parseDesign(document);
+      const { design } = parseDesign(command.document);
       const started = new LiveLoop({
         engine: makeEngine(design, command.seed),
-        document,
         speed: command.speed,
         now: () => performance.now(),
         post,
       });
       loop = started;
-      setInterval(() => {
+      timer = setInterval(() => {
         try {
           started.tick();
         } catch (error) {
-          post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-          process.exit(1);
+          fail(error);
         }
       }, command.intervalMs);
       post({ type: 'ready' });
     } catch (error) {
-      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      fail(error);
     }
   });
 }
