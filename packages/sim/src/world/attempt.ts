@@ -49,8 +49,9 @@ export class Attempt implements Pooled {
   /** The breaker's permit (−1: none taken), and when it was granted: the breaker times from there. */
   permit = -1;
   breakerStart = 0;
-  /** The bulkhead queue timeout it owns, cancelled when it ends (−1: none). */
+  /** Events it owns, cancelled when it ends (−1: none): its bulkhead queue timeout, its refusal. */
   queueTimer = -1;
+  refusalEvent = -1;
   /** The concurrency limit's in-flight count at admission (0: not admitted), and when. */
   limitInflight = 0;
   limitStart = 0;
@@ -74,6 +75,7 @@ export function startAttempt(call: Call, number: number): void {
   attempt.state = STARTING;
   attempt.permit = -1;
   attempt.queueTimer = -1;
+  attempt.refusalEvent = -1;
   attempt.limitInflight = 0;
   attempt.holdsSlot = false;
   call.attempts.push(attempt);
@@ -147,10 +149,11 @@ function send(attempt: Attempt): void {
 function refuse(attempt: Attempt, code: FailureCode): void {
   attempt.state = REFUSING;
   attempt.refusal = code;
-  attempt.edge.world.simulation.schedule(0, onRefused, attempt);
+  attempt.refusalEvent = attempt.edge.world.simulation.schedule(0, onRefused, attempt);
 }
 
 function onRefused(attempt: Attempt): void {
+  attempt.refusalEvent = -1;
   settle(attempt, false, false, attempt.refusal);
 }
 
@@ -229,7 +232,8 @@ function freePolicies(attempt: Attempt, ok: boolean, aborted: boolean, code: Fai
   const simulation = edge.world.simulation;
   // Its deadline, if any, goes stale by itself when the attempt returns to its pool.
   if (attempt.queueTimer >= 0) simulation.cancel(attempt.queueTimer);
-  attempt.queueTimer = -1;
+  if (attempt.refusalEvent >= 0) simulation.cancel(attempt.refusalEvent);
+  attempt.queueTimer = attempt.refusalEvent = -1;
   const state = attempt.state;
   if (state === QUEUED) {
     edge.bulkheadQueue.remove(attempt);

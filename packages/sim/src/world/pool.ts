@@ -13,12 +13,17 @@ export interface Pooled {
  */
 export class Pool<T extends Pooled> {
   private readonly free: T[] = [];
+  /** Objects made so far: the most that were ever in use at once. */
+  created = 0;
 
   constructor(private readonly create: () => T) {}
 
   /** An object to use: a released one, or a new one when none is free. */
   take(): T {
-    return this.free.pop() ?? this.create();
+    const item = this.free.pop();
+    if (item !== undefined) return item;
+    this.created++;
+    return this.create();
   }
 
   /** Gives an object back; its token moves on, so whatever still names it can tell. */
