@@ -193,11 +193,12 @@ export function responseArrived(request: Request): void {
 
 /**
  * A request or response of this attempt was lost for good (a partition, total packet loss) and
- * the fault that lost it has ended: without a timeout the caller learns only now, and fails it
- * `unavailable`. Does nothing if the attempt ended meanwhile (its timeout fired, say).
+ * the fault that lost it has ended. An attempt with a timeout goes on waiting for its deadline (no
+ * answer will come); one without learns only now that its connection is dead, and fails
+ * `unavailable`. Does nothing if the attempt ended meanwhile.
  */
 export function lostAttemptGivenUp(attempt: Attempt, token: number): void {
-  if (attempt.token !== token || attempt.state !== IN_FLIGHT) return;
+  if (attempt.token !== token || attempt.state !== IN_FLIGHT || attempt.edge.timeout !== undefined) return;
   settle(attempt, false, false, 'unavailable');
 }
 

@@ -6,7 +6,7 @@ import type { ServiceNode } from './service.js';
 /**
  * Attempts whose request or response a fault lost for good. The caller cannot know: it waits
  * for its timeout, and without one until the fault ends, when each still waiting fails
- * `unavailable` (the connection is found dead).
+ * `unavailable` (the connection is found dead). Attempts with a timeout are not kept.
  */
 export class LostAttempts {
   private attempts: Attempt[] = [];
@@ -14,7 +14,7 @@ export class LostAttempts {
 
   /** Remembers an attempt whose message was lost (ignored if the attempt already ended). */
   add(attempt: Attempt, token: number): void {
-    if (attempt.token !== token || attempt.state !== IN_FLIGHT) return;
+    if (attempt.token !== token || attempt.state !== IN_FLIGHT || attempt.edge.timeout !== undefined) return;
     this.attempts.push(attempt);
     this.tokens.push(token);
   }
