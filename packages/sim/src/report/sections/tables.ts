@@ -41,7 +41,7 @@ export function servicesTable(result: RunResult): string {
     formatPercent(service.utilization * 100),
   ]);
   return table(
-    'Services: requests that arrived, how they were answered, failures by cause, latency from arrival to response, and worker utilization',
+    'Services: requests that arrived, how they were answered, failures by cause (timeout, rejected, circuit open, unavailable, error), latency from arrival to response, and worker utilization',
     [
       'service',
       'requests',
@@ -50,13 +50,13 @@ export function servicesTable(result: RunResult): string {
       'degraded',
       'timeout',
       'rejected',
-      'circuit open',
-      'unavailable',
+      'open',
+      'unavail.',
       'error',
       'p50',
       'p95',
       'p99',
-      'utilization',
+      'util.',
     ],
     rows,
     [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
