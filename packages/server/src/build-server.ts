@@ -91,7 +91,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   installValidators(app);
   installErrorHandler(app, limits);
-  installAccess(app, options.token);
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
@@ -108,6 +107,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.removeContentTypeParser('text/plain');
   app.addSchema(ErrorResponse);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // After the WebSocket plugin's own hook, so that a refused upgrade still has its socket closed.
+  installAccess(app, options.token);
   await registerDocs(app);
   await app.register(
     async (api) => {
