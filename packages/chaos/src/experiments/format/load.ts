@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, childPath, nearest, type ConfigIssue } from '@faultline/core';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { experimentSchema, type Experiment } from './schema.js';
 import { fromZod } from './messages.js';
 
@@ -39,13 +39,14 @@ export async function loadExperimentFile(
 
 /** Parses experiment text (YAML, of which JSON is a subset) and validates it; see loadExperimentFile. */
 export function parseExperiment(text: string, options: LoadExperimentOptions = {}): Experiment {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   // The first syntax error is the one to fix: those after it are usually its echoes.
   const syntax = document.errors[0];
   if (syntax)
     throw new ConfigError([
       {
-        path: lineOf(syntax.linePos?.[0]),
+        path: lineOf(lines.linePos(syntax.pos[0])),
         message: `not valid YAML or JSON: ${syntax.message.split('\n')[0]!} (a \${...} inside { } or [ ] needs quotes)`,
       },
     ]);

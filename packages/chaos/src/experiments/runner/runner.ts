@@ -46,6 +46,16 @@ export async function runExperiment(
   options: RunExperimentOptions = {},
 ): Promise<Journal> {
   checkBlastRadius(experiment);
+  // The system clock's timers do not hold the process open; a run must, until its rollbacks are done.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    return await runChecked(experiment, options);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function runChecked(experiment: Experiment, options: RunExperimentOptions): Promise<Journal> {
   const clock = options.clock ?? systemClock;
   const t0 = clock.now();
   const wall0 = options.startedAt ?? Date.now();
