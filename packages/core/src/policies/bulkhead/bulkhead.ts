@@ -12,6 +12,7 @@ import {
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
+import { STAGE, TAKE_OVER, type Stage } from '../../policy/stage.js';
 import { BulkheadQueueTimeoutError } from './errors.js';
 import {
   BULKHEAD_EVENTS,
@@ -97,6 +98,25 @@ export class BulkheadPolicy extends PolicyBase {
     this.emitRejected('full', context.attempt);
     return Promise.reject(new BulkheadRejectedError(this.kernel.maxConcurrent, this.kernel.maxQueue));
   }
+
+  /**
+   * @internal In a pipeline: a call that finds a free slot takes it here and frees it when the
+   * call inside settles; one that would queue or be rejected goes through `execute`.
+   */
+  readonly [STAGE]: Stage = {
+    splits: BulkheadPolicy.prototype.execute,
+    enter: (context) => {
+      if (this.kernel.available <= 0 || isAborted(context)) return TAKE_OVER;
+      this.kernel.tryEnter(); // a free slot: BULKHEAD_RUN
+      return undefined;
+    },
+    innerContext: (_token, context) => context,
+    settle: (_token, _context, failed, value) => {
+      this.release();
+      if (failed) throw value;
+      return value;
+    },
+  };
 
   /** Configuration and counts, for dashboards and the Registry. */
   toJSON(): ReturnType<BulkheadKernel['toJSON']> {

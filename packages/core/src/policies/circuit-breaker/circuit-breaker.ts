@@ -5,9 +5,11 @@ import {
   PolicyBase,
   abortReason,
   contextOf,
+  isAborted,
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
+import { STAGE, TAKE_OVER, isThenable, type Stage } from '../../policy/stage.js';
 import {
   CIRCUIT_BREAKER_SEVERITY,
   CIRCUIT_BREAKER_EVENTS,
@@ -112,7 +114,7 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
     try {
       result = fn(context);
     } catch (error) {
-      return Promise.reject(this.failed(permit, started, error, signal));
+      return Promise.reject(this.failed(permit, started, error, wasAborted(signal)));
     }
     if (!isThenable(result)) {
       try {
@@ -130,10 +132,29 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
     return Promise.resolve(result).then(
       (value) => this.succeeded(permit, started, value),
       (error: unknown) => {
-        throw this.failed(permit, started, error, signal);
+        throw this.failed(permit, started, error, wasAborted(signal));
       },
     );
   }
+
+  /**
+   * @internal In a pipeline: an untimed call through a closed (or disabled) breaker takes its
+   * permit here, which changes nothing in the kernel, and is recorded when the call inside
+   * settles; any other call (refused, a probe, or timed) goes through `execute`.
+   */
+  readonly [STAGE]: Stage = {
+    splits: CircuitBreakerPolicy.prototype.execute,
+    enter: (context) => {
+      const state = this.kernel.state;
+      if ((state !== 'closed' && state !== 'disabled') || this.timed || isAborted(context)) return TAKE_OVER;
+      return this.kernel.tryAcquire();
+    },
+    innerContext: (_permit, context) => context,
+    settle: (permit, context, failed, value) => {
+      if (!failed) return this.succeeded(permit as number, Number.NaN, value);
+      throw this.failed(permit as number, Number.NaN, value, isAborted(context));
+    },
+  };
 
   /** Opens the breaker by hand until the returned handle is disposed (see CircuitBreakerKernel.isolate). */
   isolate(): Disposable {
@@ -192,11 +213,11 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
     return value;
   }
 
-  /** Counts a failed call and returns the error to rethrow. */
-  private failed(permit: number, started: number, error: unknown, signal: AbortSignal): unknown {
+  /** Counts a failed call (`aborted`: the caller had given up by then) and returns the error to rethrow. */
+  private failed(permit: number, started: number, error: unknown, aborted: boolean): unknown {
     const durationMs = this.elapsed(started);
     let reason: CircuitIgnoredEvent['reason'] | undefined;
-    if (signal !== NEVER_ABORTED && signal.aborted) {
+    if (aborted) {
       reason = 'aborted';
     } else {
       try {
@@ -240,7 +261,7 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
     this.settlersPermit = permit;
     this.settleOk = (value) => this.succeeded(permit, Number.NaN, value);
     this.settleError = (error) => {
-      throw this.failed(permit, Number.NaN, error, NEVER_ABORTED);
+      throw this.failed(permit, Number.NaN, error, false);
     };
   }
 
@@ -316,12 +337,8 @@ function rethrow(error: unknown): never {
   throw error;
 }
 
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return (
-    value instanceof Promise ||
-    (((typeof value === 'object' && value !== null) || typeof value === 'function') &&
-      typeof (value as PromiseLike<T>).then === 'function')
-  );
+function wasAborted(signal: AbortSignal): boolean {
+  return signal !== NEVER_ABORTED && signal.aborted;
 }
 
 /** Builds a circuit breaker; throws a ConfigError naming every bad option. */

@@ -8,6 +8,7 @@ import {
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
+import { STAGE, type Stage } from '../../policy/stage.js';
 import { FallbackKernel } from './kernel.js';
 import { resolveFallbackOptions, type FallbackOptions, type ResolvedFallbackOptions } from './options.js';
 import { FALLBACK_EVENTS, type FallbackEvent } from './events.js';
@@ -44,6 +45,15 @@ export class FallbackPolicy extends PolicyBase {
       return call.then((result) => this.answer(false, result, context), onError);
     return call.then(undefined, onError);
   }
+
+  /** @internal In a pipeline: nothing to do before the call; after it, the same answer as `execute`. */
+  readonly [STAGE]: Stage = {
+    splits: FallbackPolicy.prototype.execute,
+    enter: () => undefined,
+    innerContext: (_token, context) => context,
+    settle: (_token, context, failed, value) =>
+      failed || this.kernel.handlesResults ? this.answer(failed, value, context) : value,
+  };
 
   /** Describes the policy for dashboards and the Registry. */
   toJSON(): { type: string; handler: boolean } {

@@ -7,6 +7,8 @@ import {
   type Policy,
   type PolicyFunction,
 } from '../../policy/index.js';
+import { TAKE_OVER, stageOf, type Stage } from '../../policy/stage.js';
+import { StagedCall } from './staged-call.js';
 
 /** A pipeline: policies composed outer to inner, itself a policy. */
 export interface Pipeline extends Policy {
@@ -36,25 +38,58 @@ function isPolicy(value: unknown): value is Policy {
   return typeof value === 'object' && value !== null && typeof (value as Policy).execute === 'function';
 }
 
+/**
+ * Runs a call through its policies as nested `execute` calls would, but a policy that offers a
+ * Stage (see policy/stage.ts) is entered and settled in place: a call that every stage admits
+ * costs one promise reaction for the whole pipeline, not one per policy.
+ */
 class PolicyPipeline implements Pipeline {
   readonly kind = 'pipeline' as const;
   readonly policies: readonly Policy[];
   readonly name: string;
+  private readonly stages: readonly (Stage | undefined)[];
 
   constructor(policies: readonly Policy[], name: string) {
     this.policies = Object.freeze([...policies]);
+    this.stages = this.policies.map(stageOf);
     this.name = name;
   }
 
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
-    return this.runFrom(0, fn, contextOf(options));
+    return this.runFrom(0, fn as PolicyFunction<unknown>, contextOf(options)) as Promise<T>;
   }
 
-  private runFrom<T>(index: number, fn: PolicyFunction<T>, context: ExecuteContext): Promise<T> {
-    const policy = this.policies[index];
-    if (policy === undefined) return invoke(fn, context);
-    return policy.execute((inner) => this.runFrom(index + 1, fn, inner), context);
-  }
+  /** Runs the policies from `first` inward, then `fn`. */
+  private readonly runFrom = (
+    first: number,
+    fn: PolicyFunction<unknown>,
+    context: ExecuteContext,
+  ): Promise<unknown> => {
+    const policies = this.policies;
+    const stages = this.stages;
+    let call: StagedCall | undefined;
+    let inside: Promise<unknown>;
+    try {
+      let index = first;
+      for (; index < policies.length; index++) {
+        const stage = stages[index];
+        const token = stage === undefined ? TAKE_OVER : stage.enter(context);
+        if (token === TAKE_OVER) break;
+        if (call === undefined) call = new StagedCall(stages, this.runFrom, fn, first);
+        call.entered(token, context);
+        context = stage!.innerContext(token, context);
+      }
+      inside =
+        index < policies.length
+          ? policies[index]!.execute((inner) => this.runFrom(index + 1, fn, inner), context)
+          : invoke(fn, context);
+    } catch (error) {
+      // A policy threw instead of rejecting: the policies outside it see a failure, as they
+      // would have around a nested execute.
+      inside = Promise.reject(error);
+    }
+    return call === undefined ? inside : call.after(inside);
+  };
 
   readonly onEvent: EventSubscriber<PolicyEvent> = (listener) => {
     const subscriptions: Disposable[] = this.policies.map((policy) => policy.onEvent(listener));

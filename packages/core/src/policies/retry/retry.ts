@@ -5,10 +5,12 @@ import {
   abortReason,
   contextOf,
   invoke,
+  isAborted,
   onAbort,
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
+import { STAGE, TAKE_OVER, type Stage } from '../../policy/stage.js';
 import { RetryKernel, type RetryDecision } from './kernel.js';
 import { resolveRetryOptions, type ResolvedRetryOptions, type RetryOptions } from './options.js';
 import {
@@ -85,6 +87,28 @@ export class RetryPolicy extends PolicyBase {
       return first.then((result) => this.afterFirst(fn, signal, false, result), onError);
     return first.then(this.observed ? this.firstSucceeded : undefined, onError);
   }
+
+  /**
+   * @internal In a pipeline: the first attempt is counted here, and its outcome handled as in
+   * `execute`; a retry runs the policies inside this one again.
+   */
+  readonly [STAGE]: Stage = {
+    splits: RetryPolicy.prototype.execute,
+    enter: (context) => {
+      if (isAborted(context)) return TAKE_OVER;
+      this.kernel.onFirstAttempt();
+      return undefined;
+    },
+    innerContext: (_token, context) =>
+      context.attempt === 1 ? context : { signal: context.signal, attempt: 1 },
+    settle: (_token, context, failed, value, call, index) => {
+      if (!failed && !this.kernel.handlesResults) {
+        if (this.observed) this.emitSuccess(1);
+        return value;
+      }
+      return this.afterFirst(call.inner(index), context.signal, failed, value);
+    },
+  };
 
   /** The kernel's state (attempts, budget) for dashboards and the Registry. */
   toJSON(): ReturnType<RetryKernel['toJSON']> {

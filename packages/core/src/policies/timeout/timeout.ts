@@ -6,11 +6,13 @@ import {
   abortReason,
   contextOf,
   invoke,
+  isAborted,
   onAbort,
   type ExecuteContext,
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
+import { STAGE, TAKE_OVER, type Stage } from '../../policy/stage.js';
 import { AttemptContext } from './attempt-context.js';
 import { Deadline, DeadlineQueue } from './deadlines.js';
 import { TIMEOUT_EVENTS, type TimeoutEvent } from './events.js';
@@ -62,6 +64,25 @@ export class TimeoutPolicy extends PolicyBase {
       (error: unknown) => call.failed(error),
     );
   }
+
+  /**
+   * @internal In a pipeline: a cooperative call's deadline is set here and removed when the call
+   * inside settles, as in `execute`; an aggressive timeout, which answers at the deadline
+   * whatever the call does, always goes through `execute`.
+   */
+  readonly [STAGE]: Stage = {
+    splits: TimeoutPolicy.prototype.execute,
+    enter: (outer) => {
+      if (this.kernel.answersAtDeadline || isAborted(outer)) return TAKE_OVER;
+      const at = this.kernel.deadlineFor(this.clock.now());
+      const call = new CooperativeCall(this, outer);
+      this.deadlines.add(call, at);
+      return call;
+    },
+    innerContext: (call) => (call as CooperativeCall).context,
+    settle: (call, _context, failed, value) =>
+      failed ? (call as CooperativeCall).failed(value) : (call as CooperativeCall).succeeded(value),
+  };
 
   /** The kernel's configuration, for dashboards and the Registry. */
   toJSON(): ReturnType<TimeoutKernel['toJSON']> {
