@@ -9,6 +9,7 @@ import { installValidators } from './http/validators.js';
 import { readLimits, type ServerLimits } from './limits.js';
 import { LiveSessions, type LiveSessionsOptions } from './live/live-sessions.js';
 import { createMetrics } from './metrics/metrics.js';
+import { auditRoutes } from './routes/audit.js';
 import { designRoutes } from './routes/designs.js';
 import { openApiRoute, registerDocs } from './routes/docs.js';
 import { faultRoutes } from './routes/faults.js';
@@ -120,6 +121,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await api.register(liveRoutes, { ctx });
       await api.register(faultTypeRoutes);
       await api.register(healthRoutes, { ctx, pool });
+      await api.register(auditRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -24,7 +24,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         },
       },
       security: [{ bearer: [] }],
-      tags: ['designs', 'faults', 'resilience', 'runs', 'live', 'health'].map((name) => ({ name })),
+      tags: ['designs', 'faults', 'resilience', 'runs', 'live', 'health', 'audit'].map((name) => ({ name })),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });

@@ -1,0 +1,94 @@
+import { ConfigError } from '@faultline/core';
+import { startServer, type RunningServer } from '@faultline/server';
+import type { Output, RegisterCommand } from '../program.js';
+
+interface ServeCommandOptions {
+  host: string;
+  port: string;
+  db?: string;
+  workers?: string;
+}
+
+/**
+ * `faultline serve`: the studio server (API, run workers, live sessions) until SIGINT or
+ * SIGTERM; then it stops taking requests, marks its unfinished runs interrupted, saves its live
+ * sessions' reports and exits 0. Bad options: the problems on stderr, exit 1.
+ */
+export const registerServe: RegisterCommand = (program, output, done) => {
+  program
+    .command('serve')
+    .description('run the studio server: the design, run and live-session API (docs at /docs)')
+    .option('--port <port>', 'the port (0 picks a free one)', '4400')
+    .option(
+      '--host <host>',
+      'where it listens; another host than loopback needs FAULTLINE_TOKEN',
+      '127.0.0.1',
+    )
+    .option(
+      '--db <path>',
+      'the SQLite file (default ./faultline.db); FAULTLINE_DATABASE_URL=postgres://… for PostgreSQL',
+    )
+    .option('--workers <n>', 'run workers (default: cores − 1)')
+    .action(async (options: ServeCommandOptions) => {
+      let server: RunningServer;
+      try {
+        server = await startServer({
+          host: options.host,
+          port: wholeNumber(options.port, '--port'),
+          db: options.db,
+          workers: options.workers === undefined ? undefined : wholeNumber(options.workers, '--workers'),
+        });
+      } catch (error) {
+        if (!(error instanceof ConfigError) && !isStartError(error)) throw error;
+        reportStartFailure(error, output);
+        return done(1);
+      }
+      output.out(`faultline serve: studio on ${server.url} (API docs: ${server.url}/docs)\n`);
+      await untilStopped();
+      output.out('faultline serve: stopping: runs in progress are marked interrupted\n');
+      await server.close();
+      done(0);
+    });
+};
+
+function wholeNumber(value: string, flag: string): number {
+  if (!/^\d+$/.test(value))
+    throw new ConfigError([{ path: flag, message: `expected a whole number, got ${JSON.stringify(value)}` }]);
+  return Number(value);
+}
+
+function reportStartFailure(error: unknown, output: Output): void {
+  if (error instanceof ConfigError) {
+    for (const issue of error.issues) {
+      const flag = ['host', 'port', 'workers'].includes(issue.path) ? `--${issue.path}` : issue.path;
+      output.err(`faultline serve: ${flag ? `${flag}: ` : ''}${issue.message}\n`);
+    }
+    return;
+  }
+  output.err(`faultline serve: cannot start: ${(error as Error).message}\n`);
+}
+
+// Listening and database errors the user can fix; anything else is a bug and propagates.
+function isStartError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    code === 'EADDRINUSE' ||
+    code === 'EACCES' ||
+    code === 'EADDRNOTAVAIL' ||
+    code === 'ENOTFOUND' ||
+    code === 'store_unavailable'
+  );
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
