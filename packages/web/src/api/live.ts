@@ -1,86 +1,78 @@
 import { request } from './client.js';
-import type { BreakerState, FaultType } from './types.js';
+import type { FaultType } from './types.js';
 
 /** A live session: the design simulated paced to the wall clock, faults injected by hand. */
 export interface LiveSession {
   readonly id: string;
-  readonly name?: string;
+  readonly name: string;
   readonly designId: string | null;
+  readonly designVersion: number | null;
   readonly status: 'running' | 'paused' | 'stopped' | 'interrupted';
+  readonly hasReport: boolean;
+  /** What it shows now (read it with the dashboard's `viewOf`: its fields are still settling). */
+  readonly now: Readonly<Record<string, unknown>> | null;
 }
 
-/** One service in a live snapshot. */
-export interface LiveService {
-  readonly requestsPerSecond: number;
-  /** 0 to 1. */
-  readonly errorRate: number;
-  readonly p99: number | null;
-  readonly instancesUp: number;
-  readonly instances: number;
-  /** `healthy`, `degraded` or `down`, as the server judges it against the design's SLO. */
-  readonly health?: 'healthy' | 'degraded' | 'down';
-}
-
-/** A fault injected into a live session, active until it ends or is healed. */
+/** A fault injected into a live session. */
 export interface LiveFault {
   readonly id: string;
   readonly type: string;
-  readonly target: string;
-  readonly at: number;
-  readonly until: number | null;
+  readonly targets: readonly string[];
+  readonly sides?: readonly (readonly string[])[];
+  readonly injectedAt: number;
+  readonly healedAt: number | null;
+  /** The fault as the design file writes it. */
+  readonly fault: Readonly<Record<string, unknown>>;
 }
 
-/** What the live stream sends, every 100 ms to 1 s. Times are simulated ms from the start. */
-export interface LiveSnapshot {
-  readonly t: number;
-  readonly speed: number;
-  readonly status: LiveSession['status'];
-  readonly services: Readonly<Record<string, LiveService>>;
-  readonly breakers: Readonly<Record<string, BreakerState>>;
-  readonly transitions?: readonly { t: number; edge: string; state: BreakerState }[];
-  readonly faults: readonly LiveFault[];
-  readonly score?: number | null;
-}
+/** What the live stream sends. */
+export type LiveEvent =
+  | ({ readonly type: 'snapshot' } & Readonly<Record<string, unknown>>)
+  | { readonly type: 'fault'; readonly event: 'injected' | 'healed'; readonly fault: LiveFault }
+  | { readonly type: 'status'; readonly session: LiveSession }
+  | { readonly type: 'error'; readonly error: { code: string; message: string } };
 
-/** One phase of the recovery from an injected fault, with the simulated time it was reached. */
-export interface RecoveryStep {
-  readonly step: 'injected' | 'detected' | 'breakerOpen' | 'fallback' | 'healed' | 'recovered';
-  readonly t: number | null;
-}
-
-/** The live report: the score, each fault's recovery, what each side of a partition could serve. */
-export interface LiveReport {
-  readonly score?: { value: number; availability: number; recoveryMs: number; blastRadius: number } | null;
-  readonly faults: readonly {
-    id: string;
-    type: string;
-    target: string;
-    injectedAt: number;
-    detectedAt?: number | null;
-    breakerOpenAt?: number | null;
-    fallbackAt?: number | null;
-    healedAt?: number | null;
-    recoveredAt?: number | null;
-    partition?: {
-      sides: readonly { services: readonly string[]; availability: number; served: readonly string[] }[];
-    };
+/** How the session met one injected fault; times after injection, ms (null: not yet, or never). */
+export interface FaultOutcome {
+  readonly id: string;
+  readonly type: string;
+  readonly targets: readonly string[];
+  readonly injectedAt: number;
+  readonly healedAt: number | null;
+  readonly detectedAfterMs: number | null;
+  readonly breakerOpenAfterMs: number | null;
+  readonly breakerEdge: string | null;
+  readonly recoveredAfterMs: number | null;
+  readonly sides?: readonly {
+    services: readonly string[];
+    ok: number;
+    failed: number;
+    availability: number | null;
+    healthy: readonly string[];
   }[];
 }
 
-/** What to inject now: a type, a target, how hard (0 to 1) and for how long. */
-export interface InjectFault {
-  readonly type: string;
-  readonly target?: string;
-  readonly between?: readonly (readonly string[])[];
-  readonly intensity: number;
-  readonly duration: string;
+/** The live report: the score so far and how each injected fault was met. */
+export interface LiveReport {
+  readonly sessionId: string;
+  readonly simulatedMs: number;
+  readonly score: { value: number; availability?: number; recoveryMs?: number; blastRadius?: number } | null;
+  readonly slo: { availability: number; latencyP99?: number | null };
+  readonly faults: readonly FaultOutcome[];
+  readonly error?: string;
 }
+
+/** What to inject now: a fault of the design file without `at`, and how hard (0 to 1). */
+export type InjectFault = Readonly<Record<string, unknown>> & {
+  readonly type: string;
+  readonly intensity?: number;
+};
 
 const live = (id: string) => `/live/${encodeURIComponent(id)}`;
 
 /** Every fault type the server can inject, with its parameters. */
-export function listFaultTypes() {
-  return request<readonly FaultType[]>('/fault-types');
+export async function listFaultTypes(): Promise<readonly FaultType[]> {
+  return (await request<{ items: readonly FaultType[] }>('/fault-types')).items;
 }
 
 /** Starts a live session of a design at `speed` × the wall clock. */

@@ -8,8 +8,8 @@ import {
   liveReport,
   setLiveSpeed,
   startLive,
+  type LiveEvent,
   type LiveReport,
-  type LiveSnapshot,
 } from '../api/live.js';
 import { openStream } from '../api/stream.js';
 import type { FaultType } from '../api/types.js';
@@ -18,7 +18,8 @@ import { formatMs } from '../forms/values.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { useLoad } from '../ui/useLoad.js';
 import { ChaosControls, FALLBACK_FAULT_TYPES } from './ChaosControls.js';
-import { appendHistory, type Histories } from './health.js';
+import { appendHistory, instancesUp, type Histories } from './health.js';
+import { viewOf, type LiveView } from './normalize.js';
 import { PartitionView, RecoveryView } from './RecoveryView.js';
 import { ServiceTile } from './ServiceTile.js';
 
@@ -33,8 +34,15 @@ export function LiveScreen({ designId, sessionId }: { designId: string; sessionI
   const design = useLoad(() => getDesign(designId), [designId]);
   const [speed, setSpeed] = useState(10);
   const [error, setError] = useState<unknown>();
-  if (sessionId)
-    return <LiveSessionView designId={designId} sessionId={sessionId} designName={design.data?.name} />;
+  if (sessionId) {
+    return (
+      <LiveSessionView
+        sessionId={sessionId}
+        designName={design.data?.name}
+        instances={instancesOf(design.data?.document)}
+      />
+    );
+  }
   return (
     <section aria-labelledby="live-title" className="stack">
       <h1 id="live-title">Live showcase: {design.data?.name ?? '…'}</h1>
@@ -77,9 +85,23 @@ function SpeedInput(props: { speed: number; onChange: (speed: number) => void })
   );
 }
 
-function LiveSessionView(props: { designId: string; sessionId: string; designName: string | undefined }) {
+/** Instances per service, from the design document (default 1). */
+function instancesOf(document: Record<string, unknown> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  const services = (document?.['services'] ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [name, s] of Object.entries(services))
+    out[name] = typeof s['instances'] === 'number' ? s['instances'] : 1;
+  return out;
+}
+
+function LiveSessionView(props: {
+  sessionId: string;
+  designName: string | undefined;
+  instances: Record<string, number>;
+}) {
   const { sessionId } = props;
-  const [snapshot, setSnapshot] = useState<LiveSnapshot>();
+  const [now, setNow] = useState<LiveView>();
+  const [status, setStatus] = useState<string>();
   const [histories, setHistories] = useState<Histories>({});
   const [connected, setConnected] = useState(false);
   const [report, setReport] = useState<LiveReport>();
@@ -87,28 +109,42 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
   const [error, setError] = useState<unknown>();
   const [speed, setSpeed] = useState<number>();
 
+  const refreshReport = useCallback(() => {
+    liveReport(sessionId).then(setReport, () => undefined);
+  }, [sessionId]);
+
   useEffect(() => {
     listFaultTypes().then(
       (types) => types.length && setFaultTypes(types),
       () => undefined,
     );
-    const stream = openStream<LiveSnapshot | { type: string; snapshot?: LiveSnapshot }>({
+    const stream = openStream<LiveEvent>({
       path: `/live/${encodeURIComponent(sessionId)}/stream`,
       onMessage: ({ message }) => {
-        // The snapshot may come bare or wrapped as { type: 'snapshot', snapshot }.
-        const s = 'services' in message ? message : message.snapshot;
-        if (!s) return;
-        setSnapshot(s);
-        setHistories((h) => appendHistory(h, s));
+        switch (message.type) {
+          case 'snapshot': {
+            const view = viewOf(message);
+            setNow(view);
+            setStatus(view.status);
+            setHistories((h) => appendHistory(h, view));
+            return;
+          }
+          case 'status':
+            setStatus(message.session.status);
+            if (message.session.now) setNow(viewOf(message.session.now));
+            return;
+          case 'fault':
+            refreshReport();
+            return;
+          case 'error':
+            setError(new Error(message.error.message));
+        }
       },
       onState: ({ connected: c }) => setConnected(c),
     });
     return () => stream.close();
-  }, [sessionId]);
+  }, [sessionId, refreshReport]);
 
-  const refreshReport = useCallback(() => {
-    liveReport(sessionId).then(setReport, () => undefined);
-  }, [sessionId]);
   useEffect(() => {
     refreshReport();
     const timer = setInterval(refreshReport, 2000);
@@ -116,10 +152,11 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
   }, [refreshReport]);
 
   const act = (work: Promise<unknown>) => work.then(refreshReport, setError);
-  const services = Object.keys(snapshot?.services ?? {});
-  const paused = snapshot?.status === 'paused';
-  const stopped = snapshot?.status === 'stopped' || snapshot?.status === 'interrupted';
-  const score = snapshot?.score ?? report?.score?.value;
+  const services = Object.keys(now?.services ?? {});
+  const paused = status === 'paused';
+  const stopped = status === 'stopped' || status === 'interrupted';
+  const active = (now?.faults ?? []).filter((f) => f.healedAt === null);
+  const score = report?.score?.value;
 
   return (
     <section aria-labelledby="live-title" className="stack">
@@ -127,13 +164,13 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
         <h1 id="live-title" style={{ margin: 0 }}>
           Live: {props.designName ?? '…'}{' '}
           <span className="muted" style={{ fontSize: '1rem' }}>
-            {snapshot ? `t = ${formatMs(snapshot.t)} · ${snapshot.status}` : 'connecting…'}
-            {!connected && snapshot ? ' · reconnecting' : ''}
+            {now ? `t = ${formatMs(now.t)} · ${status ?? now.status}` : (status ?? 'connecting…')}
+            {!connected && now && !stopped ? ' · reconnecting' : ''}
           </span>
         </h1>
         <div className="row" role="toolbar" aria-label="Session">
           <SpeedInput
-            speed={speed ?? snapshot?.speed ?? 10}
+            speed={speed ?? now?.speed ?? 1}
             onChange={(s) => {
               setSpeed(s);
               void act(setLiveSpeed({ sessionId, speed: s }));
@@ -172,6 +209,9 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
           <div className="live-score" aria-live="polite">
             {score ?? '—'}
           </div>
+          <p className="muted" style={{ margin: 0 }}>
+            so far, 0–100
+          </p>
         </div>
         <div className="panel grow">
           <h2 style={{ marginTop: 0 }}>Breakers</h2>
@@ -180,29 +220,29 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
             style={{ listStyle: 'none', padding: 0, margin: 0 }}
             aria-label="Circuit breakers"
           >
-            {Object.entries(snapshot?.breakers ?? {}).map(([edge, state]) => (
+            {Object.entries(now?.breakers ?? {}).map(([edge, state]) => (
               <li key={edge} className={`breaker ${state}`} data-edge={edge} data-state={state}>
                 {edge.replace('->', ' → ')}: {BREAKER_LABEL[state] ?? state}
               </li>
             ))}
-            {Object.keys(snapshot?.breakers ?? {}).length === 0 && (
+            {Object.keys(now?.breakers ?? {}).length === 0 && (
               <li className="muted">No call has a breaker.</li>
             )}
           </ul>
           <h2>Active faults</h2>
-          {(snapshot?.faults ?? []).length === 0 ? (
+          {active.length === 0 ? (
             <p className="muted">None.</p>
           ) : (
             <ul>
-              {snapshot?.faults.map((f) => (
+              {active.map((f) => (
                 <li key={f.id}>
-                  {f.type} {f.target} since {formatMs(f.at)}{' '}
+                  {f.type} {f.targets.join(', ')} since {formatMs(f.injectedAt)}{' '}
                   <button
                     type="button"
                     className="button ghost small"
                     onClick={() => void act(healFault({ sessionId, faultId: f.id }))}
                   >
-                    Heal
+                    Heal {f.type} {f.targets.join(', ')}
                   </button>
                 </li>
               ))}
@@ -212,16 +252,25 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
       </div>
       <section aria-labelledby="tiles-title">
         <h2 id="tiles-title">Services</h2>
-        <div className="tiles" aria-live="off">
-          {services.map((name) => (
-            <ServiceTile
-              key={name}
-              name={name}
-              service={snapshot!.services[name]!}
-              rps={histories[name]?.rps ?? []}
-              errors={histories[name]?.errors ?? []}
-            />
-          ))}
+        <div className="tiles">
+          {now &&
+            services.map((name) => {
+              const service = now.services[name]!;
+              const instances = service.instances ?? props.instances[name] ?? 1;
+              return (
+                <ServiceTile
+                  key={name}
+                  name={name}
+                  service={service}
+                  instances={instances}
+                  instancesUp={
+                    service.instancesUp ?? instancesUp({ instances, service: name, faults: now.faults })
+                  }
+                  throughput={histories[name]?.throughput ?? []}
+                  errors={histories[name]?.errors ?? []}
+                />
+              );
+            })}
         </div>
       </section>
       <section aria-labelledby="chaos-title">
@@ -229,7 +278,8 @@ function LiveSessionView(props: { designId: string; sessionId: string; designNam
         <ChaosControls
           sessionId={sessionId}
           faultTypes={faultTypes}
-          services={services}
+          services={services.length ? services : Object.keys(props.instances)}
+          disabled={stopped}
           onInjected={refreshReport}
           onError={setError}
         />

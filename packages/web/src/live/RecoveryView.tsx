@@ -1,16 +1,21 @@
-import type { LiveReport } from '../api/live.js';
+import type { FaultOutcome, LiveReport } from '../api/live.js';
 import { formatMs } from '../forms/values.js';
 
-const STEPS = [
-  ['injectedAt', 'injected'],
-  ['detectedAt', 'detected'],
-  ['breakerOpenAt', 'breaker open'],
-  ['fallbackAt', 'fallback'],
-  ['healedAt', 'healed'],
-  ['recoveredAt', 'recovered'],
-] as const;
+/** The steps from injection to recovery, each with its time after injection (null: not reached). */
+export function recoverySteps(f: FaultOutcome): { label: string; afterMs: number | null }[] {
+  return [
+    { label: 'injected', afterMs: 0 },
+    { label: 'detected', afterMs: f.detectedAfterMs },
+    {
+      label: f.breakerEdge ? `breaker ${f.breakerEdge} open` : 'breaker open',
+      afterMs: f.breakerOpenAfterMs,
+    },
+    { label: 'healed', afterMs: f.healedAt === null ? null : f.healedAt - f.injectedAt },
+    { label: 'recovered', afterMs: f.recoveredAfterMs },
+  ];
+}
 
-/** For each injected fault: injected → detected → breaker open → fallback → healed → recovered, with times. */
+/** For each injected fault: injected → detected → breaker open → healed → recovered, with times. */
 export function RecoveryView({ report }: { report: LiveReport | undefined }) {
   const faults = report?.faults ?? [];
   if (faults.length === 0) return <p className="muted">Inject a fault to follow its recovery here.</p>;
@@ -19,20 +24,16 @@ export function RecoveryView({ report }: { report: LiveReport | undefined }) {
       {faults.map((f) => (
         <li key={f.id}>
           <strong>
-            {f.type} {f.target}
-          </strong>
-          <ul className="steps" aria-label={`Recovery of ${f.type} ${f.target}`}>
-            {STEPS.map(([key, label]) => {
-              const t = f[key];
-              const done = typeof t === 'number';
-              const since = done ? t - f.injectedAt : undefined;
-              return (
-                <li key={key} className={done ? 'done' : undefined}>
-                  {done ? '✓' : '…'} {label}
-                  {since !== undefined && key !== 'injectedAt' ? ` +${formatMs(since)}` : ''}
-                </li>
-              );
-            })}
+            {f.type} {f.targets.join(', ')}
+          </strong>{' '}
+          <span className="muted">at {formatMs(f.injectedAt)}</span>
+          <ul className="steps" aria-label={`Recovery from ${f.type} ${f.targets.join(', ')}`}>
+            {recoverySteps(f).map((step) => (
+              <li key={step.label} className={step.afterMs === null ? undefined : 'done'}>
+                {step.afterMs === null ? '…' : '✓'} {step.label}
+                {step.afterMs !== null && step.afterMs > 0 ? ` +${formatMs(step.afterMs)}` : ''}
+              </li>
+            ))}
           </ul>
         </li>
       ))}
@@ -40,18 +41,28 @@ export function RecoveryView({ report }: { report: LiveReport | undefined }) {
   );
 }
 
+/** The consistency/availability trade-off a partition showed, in words, from the measured availability of each side. */
+export function tradeOff(sides: readonly { availability: number | null }[]): string {
+  const values = sides.map((s) => s.availability).filter((a): a is number => a !== null);
+  if (values.length < 2) return 'Not enough traffic on both sides yet to say.';
+  const best = Math.max(...values);
+  const worst = Math.min(...values);
+  if (worst >= 99) {
+    return `Both sides stayed available (${worst}% and above): each answered on its own, so answers across the cut can disagree until it heals — availability kept, consistency given up.`;
+  }
+  return `One side fell to ${worst}% while the other kept ${best}%: requests that needed the far side failed rather than answer without it — consistency kept, availability given up.`;
+}
+
 /** Both sides of each partition: what each could still serve, and the trade-off the numbers show. */
 export function PartitionView({ report }: { report: LiveReport | undefined }) {
-  const partitions = (report?.faults ?? []).filter((f) => f.partition);
+  const partitions = (report?.faults ?? []).filter((f) => f.sides && f.sides.length > 0);
   if (partitions.length === 0) return <p className="muted">No partition injected yet.</p>;
   return (
     <div className="stack">
       {partitions.map((f) => {
-        const sides = f.partition?.sides ?? [];
-        const best = Math.max(...sides.map((s) => s.availability));
-        const worst = Math.min(...sides.map((s) => s.availability));
+        const sides = f.sides ?? [];
         return (
-          <section key={f.id} className="panel" aria-label={`Partition ${f.target}`}>
+          <section key={f.id} aria-label={`Partition at ${formatMs(f.injectedAt)}`}>
             <div className="grid-2">
               {sides.map((side, i) => (
                 <div key={i}>
@@ -59,19 +70,18 @@ export function PartitionView({ report }: { report: LiveReport | undefined }) {
                     Side {String.fromCharCode(65 + i)}: {side.services.join(', ')}
                   </h3>
                   <p>
-                    Availability <strong>{side.availability}%</strong>
+                    Availability <strong>{side.availability === null ? '—' : `${side.availability}%`}</strong>{' '}
+                    <span className="muted">
+                      ({side.ok.toLocaleString()} ok, {side.failed.toLocaleString()} failed)
+                    </span>
                   </p>
                   <p className="muted">
-                    Could still serve: {side.served.length ? side.served.join(', ') : 'nothing'}
+                    Could still serve: {side.healthy.length ? side.healthy.join(', ') : 'nothing'}
                   </p>
                 </div>
               ))}
             </div>
-            <p>
-              {best - worst < 1
-                ? `Both sides stayed available (${worst}%–${best}%): they answered on their own, so answers across the cut may disagree until it heals — availability was kept, consistency was given up.`
-                : `One side fell to ${worst}% while the other kept ${best}%: the side that needed the other refused rather than answer alone — consistency was kept at the cost of availability.`}
-            </p>
+            <p>{tradeOff(sides)}</p>
           </section>
         );
       })}

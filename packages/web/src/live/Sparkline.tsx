@@ -6,9 +6,10 @@ export function Sparkline(props: {
   height?: number;
 }) {
   const { values, width = 200, height = 36 } = props;
-  const max = Math.max(1, ...values);
+  const finite = values.map((v) => (Number.isFinite(v) ? v : 0));
+  const max = Math.max(1, ...finite);
   const step = values.length > 1 ? width / (values.length - 1) : width;
-  const points = values.map(
+  const points = finite.map(
     (v, i) => `${(i * step).toFixed(1)},${(height - (v / max) * (height - 2) - 1).toFixed(1)}`,
   );
   return (

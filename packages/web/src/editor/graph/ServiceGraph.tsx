@@ -64,7 +64,7 @@ export function ServiceGraph(props: {
   );
   useEffect(() => savePositions(designId, placed), [designId, placed]);
 
-  const nodes: Node<ServiceNodeData>[] = names.map((name) => {
+  const computed: Node<ServiceNodeData>[] = names.map((name) => {
     const s = services[name] ?? {};
     return {
       id: name,
@@ -78,6 +78,22 @@ export function ServiceGraph(props: {
       ariaLabel: `service ${name}`,
     };
   });
+  // React Flow measures each node after it renders and hides it until then: keep what it
+  // measured (and any drag in progress) across re-renders, taking the rest from the document.
+  const [nodes, setNodes] = useState<Node<ServiceNodeData>[]>(computed);
+  const key = JSON.stringify(computed.map((n) => [n.id, n.position, n.data]));
+  useEffect(() => {
+    setNodes((current) =>
+      computed.map((node) => {
+        const old = current.find((n) => n.id === node.id);
+        return old
+          ? { ...old, data: node.data, position: old.dragging ? old.position : node.position }
+          : node;
+      }),
+    );
+    // `key` stands for `computed`, which is new on every render.
+  }, [key]);
+
   const edges: Edge[] = calls.map((c) => {
     const policies = Object.keys(POLICY_LABELS).filter((k) => c.call[k] !== undefined);
     return {
@@ -92,17 +108,7 @@ export function ServiceGraph(props: {
   });
 
   const onNodesChange = (changes: NodeChange<Node<ServiceNodeData>>[]) => {
-    const moved = applyNodeChanges(changes, nodes);
-    setPositions((current) => {
-      const next = { ...current };
-      for (const change of changes) {
-        if (change.type === 'position' && change.position) {
-          const node = moved.find((n) => n.id === change.id);
-          if (node) next[node.id] = node.position;
-        }
-      }
-      return next;
-    });
+    setNodes((current) => applyNodeChanges(changes, current));
   };
 
   return (
@@ -111,13 +117,15 @@ export function ServiceGraph(props: {
       edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
+      // A drag is remembered where it ends, so the layout is not recomputed on every pixel.
+      onNodeDragStop={(_, node) => setPositions((current) => ({ ...current, [node.id]: node.position }))}
       onConnect={(c: Connection) => c.source && c.target && props.onConnect({ from: c.source, to: c.target })}
       onNodeClick={(_, node) => onSelect({ kind: 'service', name: node.id })}
       onEdgeClick={(_, edge) => onSelect({ kind: 'call', path: edge.id })}
       onPaneClick={() => onSelect(undefined)}
       deleteKeyCode={null}
       fitView
-      fitViewOptions={{ padding: 0.3 }}
+      fitViewOptions={{ padding: 0.3, maxZoom: 1.1 }}
       proOptions={{ hideAttribution: false }}
     >
       <Background />

@@ -51,6 +51,7 @@ export function TimeSeriesChart(props: {
           ...services.map((name, i) => ({
             label: name,
             stroke: PALETTE[i % PALETTE.length] as string,
+            points: { show: false },
             width: 2,
             spanGaps: false,
           })),
