@@ -201,6 +201,27 @@ describe('score', () => {
     expect(result.parts.recovery?.points).toBe(0);
     expect(result.blast.hit).toEqual(['orders', 'db']);
   });
+  it('says when users were back at once after every one of several disturbances', () => {
+    const design = littleShop({
+      faults: [
+        { type: 'crash', target: 'db', at: '10s', duration: '5s' },
+        { type: 'crash', target: 'db', at: '30s', duration: '5s' },
+      ],
+    });
+    const run = syntheticRun({
+      design: 'little-shop',
+      seconds: 60,
+      faults: [
+        { type: 'crash', target: 'db', start: 10_000, end: 15_000 },
+        { type: 'crash', target: 'db', start: 30_000, end: 35_000 },
+      ],
+      services: { gateway: healthy, orders: healthy, catalog: healthy, db: healthy },
+    });
+    expect(score(run, design).parts.recovery).toMatchObject({
+      points: 1,
+      explanation: 'users were back to normal as soon as each of the 2 disturbances ended',
+    });
+  });
 });
 
 describe('nines', () => {

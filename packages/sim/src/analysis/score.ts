@@ -143,6 +143,11 @@ function recoveryPart(worst: Recovery, count: number): Omit<ScorePart, 'weight'>
       points: 0,
       explanation: `users had still not recovered ${seconds(ms)} after the ${what} ended${of}`,
     };
+  if (ms === 0 && count > 1)
+    return {
+      points: 1,
+      explanation: `users were back to normal as soon as each of the ${count} disturbances ended`,
+    };
   const when = ms === 0 ? 'as soon as' : `${seconds(ms)} after`;
   return {
     points: 1 / (1 + ms / RECOVERY_HALF_POINTS_MS),
