@@ -6,6 +6,7 @@ import { openStore, type Store } from '@faultline/store';
 import { buildServer } from './build-server.js';
 import { EXAMPLES_DIR, seedExamples } from './examples/seed-examples.js';
 import { isLoopback } from './http/access.js';
+import { logRequest } from './http/log.js';
 import { readLimits, type ServerLimits } from './limits.js';
 
 export interface StartServerOptions {
@@ -51,7 +52,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const token = options.token ?? (process.env['FAULTLINE_TOKEN'] || undefined);
   checkAccess(host, port, token);
   const limits = readLimits(options.limits);
-  const log = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const log =
+    options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info', serializers: { req: logRequest } });
   const url =
     options.url ??
     (options.db === undefined ? process.env['FAULTLINE_DATABASE_URL'] || undefined : undefined);

@@ -1,6 +1,9 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FAULT_TYPES, parseDesign } from '@faultline/sim';
 import { FAULT_CATALOG } from '../fault-types/catalog.js';
+import { logRequest } from '../http/log.js';
 import { shopDocument } from '../test-support/designs.js';
 import { testServer } from '../test-support/harness.js';
 import { listen, openStream } from '../test-support/wait.js';
@@ -185,4 +188,20 @@ describe('access', () => {
       }),
     ).rejects.toThrow('HTTP 403');
   }, 30_000);
+
+  it('never logs a stream token', async () => {
+    let logged = '';
+    const sink = new Writable({
+      write: (chunk, _encoding, done) => void ((logged += String(chunk)), done()),
+    });
+    const logger = pino({ serializers: { req: logRequest } }, sink);
+    const { app } = await testServer({ token: TOKEN, logger });
+    const base = (await listen(app)).replace('http', 'ws');
+    const stream = await openStream(
+      `${base}/api/v1/runs/00000000-0000-4000-8000-000000000000/stream?access_token=${TOKEN}`,
+    );
+    expect((await stream.closed).code).toBe(4404);
+    expect(logged).toContain('access_token=[redacted]');
+    expect(logged).not.toContain(TOKEN);
+  });
 });
