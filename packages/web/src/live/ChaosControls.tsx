@@ -158,6 +158,8 @@ function FaultCard(props: {
     <form
       className="panel"
       aria-labelledby={`${id}-title`}
+      // The card checks its own fields and says why; the browser's bubbles would say it again.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!durationProblem) void inject();
@@ -188,7 +190,7 @@ function FaultCard(props: {
             <input
               id={`${id}-intensity`}
               type="range"
-              min={0.05}
+              min={0}
               max={1}
               step={0.05}
               value={intensity}
