@@ -63,6 +63,7 @@ describe('a live session', () => {
     // The breaker opened: the gateway answers from its fallback, and stays up.
     expect(snapshot.edges['gateway->orders']!.breakerState).toBe('open');
     expect(snapshot.breakers[0]).toMatchObject({ edge: 'gateway->orders', state: 'open' });
+    expect(snapshot.breakerTransitions).toBe(snapshot.breakers.length);
     expect(snapshot.services.gateway!.errorRate).toBe(0);
 
     expect(live.healFault(id)).toBe(true);

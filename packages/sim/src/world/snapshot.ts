@@ -43,6 +43,8 @@ export interface LiveSnapshot {
   edges: Record<string, LiveEdgeSnapshot>;
   /** The last breaker transitions (up to 100), oldest first. */
   breakers: BreakerTransition[];
+  /** Breaker transitions since the session began: the ones not seen yet are the last (this − seen). */
+  breakerTransitions: number;
   /** Faults in force now. */
   faults: ActiveFault[];
 }
@@ -167,6 +169,7 @@ export class LiveView {
       services,
       edges,
       breakers: world.recentTransitions.map((transition) => ({ ...transition })),
+      breakerTransitions: world.transitionCount,
       faults: world.faults.active(),
     };
   }

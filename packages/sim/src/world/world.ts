@@ -34,8 +34,9 @@ export class World {
   /** Every call of the design, service by service, in the design's order. */
   readonly edges: CallEdge[] = [];
   readonly faults: FaultInjector;
-  /** The last breaker transitions (at most 100), oldest first. */
+  /** The last breaker transitions (at most 100), oldest first, and how many there were in all. */
   readonly recentTransitions: BreakerTransition[] = [];
+  transitionCount = 0;
   private readonly byName = new Map<string, ServiceNode>();
   private started = false;
 
@@ -99,6 +100,7 @@ export class World {
     const logged: BreakerTransition = { t: transition.time, edge: edge.key, state: transition.to };
     this.metrics.recordBreakerTransition(logged);
     this.recentTransitions.push(logged);
+    this.transitionCount++;
     if (this.recentTransitions.length > RECENT_TRANSITIONS) this.recentTransitions.shift();
   }
 }
