@@ -1,6 +1,8 @@
 /**
- * M/M/c (c = 10, λ = 9, μ = 1): customers simulated per wall-clock second by Faultline's engine,
- * against SimPy on the same model (bench/sim/mmc_simpy.py). Target: at least 20× SimPy.
+ * M/M/c (c = 10, λ = 9, μ = 1): customers simulated per wall-clock second by Faultline, against
+ * SimPy on the same model (bench/sim/mmc_simpy.py). Target: at least 20× SimPy. Faultline runs
+ * twice: its engine alone (the model the queueing tests prove right), and `simulate()` on the
+ * design file bench/sim/mmc.yaml (the whole world: load balancer, instance, queue, workload).
  *
  *   npx tsx --conditions=@faultline/source bench/sim/mmc.ts [rounds]
  *
@@ -10,8 +12,9 @@
  * bench/sim/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadDesign, simulate } from '@faultline/sim';
 // The very model the queueing-theory tests prove right (test support, not public API), so the
 // benchmark measures what is proven correct.
 import { runMMc } from '../../packages/sim/src/engine/test-support/mmc.js';
@@ -36,6 +39,19 @@ function faultline(seed: number): Rate {
     label: `Faultline (Node ${process.versions.node})`,
     perSecond: CUSTOMERS / (outcome.result.wallMs / 1000),
     meanResponse: outcome.meanResponseMs,
+  };
+}
+
+const DESIGN_FILE = fileURLToPath(new URL('./mmc.yaml', import.meta.url));
+const DESIGN = loadDesign(readFileSync(DESIGN_FILE, 'utf8'), { path: DESIGN_FILE }).design;
+
+function faultlineDesign(seed: number): Rate {
+  const result = simulate(DESIGN, { seed });
+  const server = result.services.server!;
+  return {
+    label: `Faultline simulate() on bench/sim/mmc.yaml (Node ${process.versions.node})`,
+    perSecond: server.requests / (result.wallMs / 1000),
+    meanResponse: server.latencyMs.mean,
   };
 }
 
@@ -68,8 +84,10 @@ const keep = (key: string, rate: Rate | Error): void => {
 };
 
 runMMc({ ...MODEL, customers: 200_000, seed: 0 }); // warm up the JIT
+simulate(DESIGN, { durationMs: 20_000, seed: 0 });
 for (let round = 1; round <= ROUNDS; round++) {
   keep('faultline', faultline(round));
+  keep('design', faultlineDesign(round));
   keep('simpy2', simpy(2, round));
   keep('simpy3', simpy(3, round));
   process.stdout.write(`round ${round}/${ROUNDS} done\n`);
@@ -79,12 +97,15 @@ const ours = best.get('faultline')!;
 const format = (rate: Rate, customers: number): string =>
   `${rate.label}: ${Math.round(rate.perSecond).toLocaleString('en')} customers/s ` +
   `(best of ${ROUNDS} runs of ${customers.toLocaleString('en')}; mean response ${rate.meanResponse.toFixed(4)}, theory 1.6687)`;
+const design = best.get('design')!;
 console.log(format(ours, CUSTOMERS));
+console.log(format(design, Math.round((DESIGN.duration / 1000) * 9000)));
 for (const key of ['simpy2', 'simpy3']) {
   const rate = best.get(key);
   if (rate === undefined) continue;
   console.log(
-    `${format(rate, SIMPY_CUSTOMERS)} -> Faultline is ${(ours.perSecond / rate.perSecond).toFixed(1)}x`,
+    `${format(rate, SIMPY_CUSTOMERS)} -> Faultline's engine is ${(ours.perSecond / rate.perSecond).toFixed(1)}x, ` +
+      `simulate() is ${(design.perSecond / rate.perSecond).toFixed(1)}x`,
   );
 }
 for (const problem of missing)

@@ -33,10 +33,9 @@ export interface ReportOptions {
  */
 export function renderReport(result: RunResult, options: ReportOptions = {}): string {
   const { design, comparison } = options;
-  const score =
-    (result.score as Score | undefined)?.parts || design === undefined
-      ? (result.score as Score | undefined)
-      : scoreOf(result, design);
+  // An analysed result carries the score's reasons; without them, work them out from the design.
+  const given = result.score as Score | undefined;
+  const score = given?.parts === undefined && design !== undefined ? scoreOf(result, design) : given;
   const entry = design
     ? entryServices(design)
     : ((result.slo as { entry?: string[] } | undefined)?.entry ?? servicesNobodyCalls(result));
