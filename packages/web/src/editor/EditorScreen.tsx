@@ -4,6 +4,7 @@ import { ApiError, fieldErrorsOf, relativePath, type FieldErrors } from '../api/
 import { exportDesign, getDesign, updateDesign } from '../api/designs.js';
 import type { Design, DesignDocument } from '../api/types.js';
 import { hrefOf } from '../app/router.js';
+import { useFaultSchemas } from '../forms/fault-schemas.js';
 import { durationMs } from '../forms/values.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { ConflictDialog } from './ConflictDialog.js';
@@ -46,6 +47,7 @@ function under(errors: FieldErrors, prefix: string): FieldErrors {
 /** The design editor: the service graph, a panel for what is selected, workload and faults, undo, redo, save. */
 export function Editor({ design: loaded }: { design: Design }) {
   const history = useHistory<DesignDocument>(loaded.document);
+  const faultSchemas = useFaultSchemas();
   const document = history.value;
   const [base, setBase] = useState({ version: loaded.version, document: loaded.document });
   const [selection, setSelection] = useState<Selection>();
@@ -314,6 +316,7 @@ export function Editor({ design: loaded }: { design: Design }) {
                 runMs={runMs}
                 services={names}
                 errors={serverErrors}
+                schemas={faultSchemas}
                 onChange={({ faults }) => change(doc.setList(document, 'faults', faults))}
               />
             )}

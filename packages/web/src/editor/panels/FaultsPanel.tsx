@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { relativePath, type FieldErrors } from '../../api/errors.js';
-import { faultSchemas, faultStarter } from '../../forms/schemas.js';
+import type { JsonSchema } from '../../api/types.js';
+import { faultSchemas as builtIn, faultStarter } from '../../forms/schemas.js';
 import { SchemaForm } from '../../forms/SchemaForm.js';
 import { FaultTimeline } from './FaultTimeline.js';
 
@@ -12,9 +13,12 @@ export function FaultsPanel(props: {
   runMs: number;
   services: readonly string[];
   errors: FieldErrors;
+  /** The form of each fault type: the server's catalog when it has answered. */
+  schemas?: Readonly<Record<string, JsonSchema>>;
   onChange: (args: { faults: Fault[] }) => void;
 }) {
   const { faults, runMs, services, errors } = props;
+  const faultSchemas = props.schemas ?? builtIn;
   const [selected, setSelected] = useState<number | undefined>(faults.length ? 0 : undefined);
   const [type, setType] = useState('crash');
   const current = selected === undefined ? undefined : faults[selected];
