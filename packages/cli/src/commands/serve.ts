@@ -7,6 +7,8 @@ interface ServeCommandOptions {
   port: string;
   db?: string;
   workers?: string;
+  maxRuns?: string;
+  maxLive?: string;
 }
 
 /**
@@ -29,6 +31,8 @@ export const registerServe: RegisterCommand = (program, output, done) => {
       'the SQLite file (default ./faultline.db); FAULTLINE_DATABASE_URL=postgres://… for PostgreSQL',
     )
     .option('--workers <n>', 'run workers (default: cores − 1)')
+    .option('--max-runs <n>', 'runs queued or running at once before new ones get 429 (default 32)')
+    .option('--max-live <n>', 'live sessions at once before new ones get 429 (default 4)')
     .action(async (options: ServeCommandOptions) => {
       let server: RunningServer;
       try {
@@ -37,6 +41,12 @@ export const registerServe: RegisterCommand = (program, output, done) => {
           port: wholeNumber(options.port, '--port'),
           db: options.db,
           workers: options.workers === undefined ? undefined : wholeNumber(options.workers, '--workers'),
+          limits: {
+            ...(options.maxRuns === undefined ? {} : { runs: wholeNumber(options.maxRuns, '--max-runs') }),
+            ...(options.maxLive === undefined
+              ? {}
+              : { liveSessions: wholeNumber(options.maxLive, '--max-live') }),
+          },
         });
       } catch (error) {
         if (!(error instanceof ConfigError) && !isStartError(error)) throw error;
@@ -60,7 +70,14 @@ function wholeNumber(value: string, flag: string): number {
 function reportStartFailure(error: unknown, output: Output): void {
   if (error instanceof ConfigError) {
     for (const issue of error.issues) {
-      const flag = ['host', 'port', 'workers'].includes(issue.path) ? `--${issue.path}` : issue.path;
+      const flag =
+        {
+          host: '--host',
+          port: '--port',
+          workers: '--workers',
+          'limits.runs': '--max-runs',
+          'limits.liveSessions': '--max-live',
+        }[issue.path] ?? issue.path;
       output.err(`faultline serve: ${flag ? `${flag}: ` : ''}${issue.message}\n`);
     }
     return;
