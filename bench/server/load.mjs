@@ -1,3 +1,4 @@
+/* global fetch */
 /**
  * Load test of the studio server with autocannon: design reads, the design list, and run
  * creation, against `faultline serve` running in its own process (the built CLI) on a fresh
