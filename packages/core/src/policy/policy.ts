@@ -73,7 +73,10 @@ export const ABORTED_WITHOUT_SIGNAL: unique symbol = Symbol('faultline.abortedWi
  */
 export function isAborted(context: ExecuteContext): boolean {
   const aborted = (context as { [ABORTED_WITHOUT_SIGNAL]?: boolean })[ABORTED_WITHOUT_SIGNAL];
-  return aborted === undefined ? context.signal.aborted : aborted;
+  if (aborted !== undefined) return aborted;
+  // NEVER_ABORTED cannot abort: skip Node's `aborted` getter (a brand check, then the read).
+  const signal = context.signal;
+  return signal !== NEVER_ABORTED && signal.aborted;
 }
 
 /** The error an aborted call rejects with: the signal's reason, as `fetch` does. */

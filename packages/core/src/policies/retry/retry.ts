@@ -1,6 +1,7 @@
 import type { TimerHandle } from '../../clock/index.js';
 import { Emitter, type EventSubscriber } from '../../events/index.js';
 import {
+  NEVER_ABORTED,
   PolicyBase,
   abortReason,
   contextOf,
@@ -78,7 +79,7 @@ export class RetryPolicy extends PolicyBase {
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = contextOf(options);
     const signal = context.signal;
-    if (signal.aborted) return Promise.reject(abortReason(signal));
+    if (isAborted(context)) return Promise.reject(abortReason(signal));
     this.kernel.onFirstAttempt();
     const first = invoke(fn, context.attempt === 1 ? context : { signal, attempt: 1 });
     // The success path allocates only this handler; a retry run is built on the first failure.
@@ -147,7 +148,8 @@ export class RetryPolicy extends PolicyBase {
 
   /** The kernel decides; the driver adds only that nothing is retried once the caller aborted. */
   private next(attempt: number, signal: AbortSignal, failed: boolean, value: unknown): Next {
-    if (signal.aborted && (failed || this.kernel.handles(failed, value))) return 'aborted';
+    if (signal !== NEVER_ABORTED && signal.aborted && (failed || this.kernel.handles(failed, value)))
+      return 'aborted';
     return this.kernel.decide(attempt, failed, value);
   }
 

@@ -43,7 +43,9 @@ export class AttemptContext implements ExecuteContext {
 
   /** Whether this attempt was aborted (by the policy or the caller), whether or not the signal exists yet. */
   get aborted(): boolean {
-    return this.#aborted || this.#parent.aborted;
+    if (this.#aborted) return true;
+    const parent = this.#parent;
+    return parent !== NEVER_ABORTED && parent.aborted;
   }
 
   /** `aborted`, for `isAborted(context)`: policies inside this one ask it instead of creating the signal. */

@@ -53,8 +53,7 @@ export class TimeoutPolicy extends PolicyBase {
    */
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
     const outer = contextOf(options);
-    const signal = outer.signal;
-    if (signal.aborted) return Promise.reject(abortReason(signal));
+    if (isAborted(outer)) return Promise.reject(abortReason(outer.signal));
     const at = this.kernel.deadlineFor(this.clock.now());
     if (this.kernel.answersAtDeadline) return new AggressiveCall<T>(this, fn, outer, at).promise;
     const call = new CooperativeCall(this, outer);
