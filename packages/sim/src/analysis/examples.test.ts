@@ -1,11 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDesign, type Design } from '../model/index.js';
 import type { RunResult } from '../result.js';
 import { simulate } from '../simulate.js';
 import { analyze, type AnalyzedResult } from './analyze.js';
 import { patternsOf, withoutPatterns } from './strip.js';
+
+// Whole runs of real designs: seconds each on a loaded machine, so they get more time than a unit test.
+const RUNS = { timeout: 120_000 };
 
 // The designs in examples/ are what users run first: each must be valid, and must show what its
 // opening comment says it shows. These tests read the files themselves.
@@ -45,7 +48,7 @@ describe('examples/', () => {
 });
 
 describe('retry-storm.yaml and retry-storm-fixed.yaml', () => {
-  it('stays collapsed long after the spike with immediate retries', () => {
+  it('stays collapsed long after the spike with immediate retries', RUNS, () => {
     const result = run(example('retry-storm.yaml'));
     expect(window(result, 'web', 0, 20).availability).toBe(100);
     // The spike ends at 25 s; the last 20 s of the run are still an outage.
@@ -55,7 +58,7 @@ describe('retry-storm.yaml and retry-storm-fixed.yaml', () => {
     expect(result.services.api!.requests).toBeGreaterThan(2 * result.services.web!.requests);
   });
 
-  it('recovers within about ten seconds with backoff, jitter and a retry budget', () => {
+  it('recovers within about ten seconds with backoff, jitter and a retry budget', RUNS, () => {
     const result = run(example('retry-storm-fixed.yaml'));
     expect(result.score.recovered).toBe(true);
     expect(result.score.recoveryMs).toBeLessThanOrEqual(12_000);
@@ -65,8 +68,12 @@ describe('retry-storm.yaml and retry-storm-fixed.yaml', () => {
 });
 
 describe('slow-dependency.yaml and slow-dependency-breaker.yaml', () => {
-  const cascade = run(example('slow-dependency.yaml'));
-  const contained = run(example('slow-dependency-breaker.yaml'));
+  let cascade: AnalyzedResult;
+  let contained: AnalyzedResult;
+  beforeAll(() => {
+    cascade = run(example('slow-dependency.yaml'));
+    contained = run(example('slow-dependency-breaker.yaml'));
+  }, RUNS.timeout);
 
   it('cascades without a breaker: users fail while payments is slow, though the catalog is healthy', () => {
     expect(window(cascade, 'gateway', 22, 40).availability).toBeLessThan(20);
@@ -91,7 +98,7 @@ describe('slow-dependency.yaml and slow-dependency-breaker.yaml', () => {
 });
 
 describe('bulkhead.yaml', () => {
-  it('keeps the healthy dependency and the users free of errors while recommendations are slow', () => {
+  it('keeps the healthy dependency and the users free of errors while recommendations are slow', RUNS, () => {
     const design = example('bulkhead.yaml');
     const result = run(design);
     expect(result.services.api!.failed).toBe(0);
@@ -107,7 +114,7 @@ describe('bulkhead.yaml', () => {
 });
 
 describe('partition.yaml', () => {
-  it('makes calls across the zones time out, slowly, while each zone is healthy on its own', () => {
+  it('makes calls across the zones time out, slowly, while each zone is healthy on its own', RUNS, () => {
     const result = run(example('partition.yaml'));
     const gateway = result.services.gateway!;
     expect(window(result, 'gateway', 22, 35).availability).toBe(0);
@@ -121,7 +128,7 @@ describe('partition.yaml', () => {
 });
 
 describe('shop.yaml', () => {
-  it('meets its SLO through its faults, and would not without its resilience', () => {
+  it('meets its SLO through its faults, and would not without its resilience', RUNS, () => {
     const design = example('shop.yaml');
     expect(Object.keys(design.services)).toHaveLength(12);
     expect(patternsOf(design)).toEqual(['fallback', 'retry', 'circuitBreaker', 'timeout', 'bulkhead']);

@@ -26,7 +26,7 @@ const COUNT_PAINTED_PIXELS = `Array.from(document.querySelectorAll('[data-chart]
 })`;
 
 describe.skipIf(!existsSync(CHROMIUM))('the report in Chromium', () => {
-  it('loads without errors or requests, and draws every chart', async () => {
+  it('loads without errors or requests, and draws every chart', { timeout: 60_000 }, async () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
