@@ -173,6 +173,7 @@ describe('faultline simulate', () => {
       [['--seed', 'x'], '--seed: expected a whole number from 0 to 4294967295, got "x"'],
       [['--seed', '-1'], '--seed: expected a whole number from 0 to 4294967295, got "-1"'],
       [['--duration', '30'], '--duration: expected a duration with its unit, like "30s" or "5m", got "30"'],
+      [['--duration', '0s'], '--duration: expected a duration above 0, like "30s", got "0s"'],
       [['--duration', '25h'], '--duration: expected at most 24h (the limit on simulated time), got "25h"'],
       [
         ['--json', '/no/such/folder/run.json'],

@@ -143,8 +143,9 @@ function readPlan(options: SimulateCommandOptions): Plan | string {
   }
   if (options.duration !== undefined) {
     const ms = /^\s*\d+(\.\d+)?\s*$/.test(options.duration) ? undefined : toMilliseconds(options.duration);
-    if (ms === undefined || ms <= 0)
+    if (ms === undefined)
       return `--duration: expected a duration with its unit, like "30s" or "5m", got "${options.duration}"`;
+    if (ms <= 0) return `--duration: expected a duration above 0, like "30s", got "${options.duration}"`;
     if (ms > DESIGN_LIMITS.durationMs)
       return `--duration: expected at most 24h (the limit on simulated time), got "${options.duration}"`;
     plan.durationMs = ms;
