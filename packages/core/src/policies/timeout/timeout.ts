@@ -102,16 +102,18 @@ export class TimeoutPolicy extends PolicyBase {
  * A failure after the deadline becomes a TimeoutError; a result after it is still returned.
  */
 class CooperativeCall extends Deadline {
-  readonly context: AttemptContext;
+  // Declared, and assigned in the constructor: field initializers in a derived class cost V8
+  // (Node 20) twice as much as assignments, and every cooperative call makes one of these.
+  declare readonly context: AttemptContext;
   /** The abort reason given at the deadline, once it has passed. */
-  private timeoutError: unknown = undefined;
+  declare private timeoutError: unknown;
+  declare private readonly policy: TimeoutPolicy;
 
-  constructor(
-    private readonly policy: TimeoutPolicy,
-    outer: ExecuteContext,
-  ) {
+  constructor(policy: TimeoutPolicy, outer: ExecuteContext) {
     super();
+    this.policy = policy;
     this.context = new AttemptContext(outer.attempt, outer.signal);
+    this.timeoutError = undefined;
   }
 
   expire(): void {
