@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,83 @@ describe('faultline experiment run', () => {
     );
     expect(output.stderr).toMatch(/--every: expected a cron expression like "\*\/5 \* \* \* \*"/);
   });
+});
+
+const CLI_SOURCE = fileURLToPath(new URL('../index.ts', import.meta.url));
+
+describe('faultline experiment run in its own process', () => {
+  let server: ProxyServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('on SIGINT: interrupted, rollbacks run, toxics removed, exit 130', async () => {
+    server = await startProxyServer({ port: 0 });
+    const dir = tempDir();
+    const file = join(dir, 'hold.yaml');
+    writeFileSync(
+      file,
+      [
+        'title: holds a toxic until interrupted',
+        'proxies: [{ name: db, listen: "127.0.0.1:0", upstream: "127.0.0.1:9" }]',
+        'method:',
+        '  - { type: action, name: slow-db, provider: { type: add-toxic, proxy: db, toxic: { name: slow, type: latency } } }',
+        '  - { type: action, name: hold, provider: { type: wait, duration: 60s } }',
+        'rollbacks:',
+        '  - { type: action, name: say-so, provider: { type: process, path: ' +
+          JSON.stringify(process.execPath) +
+          ', arguments: ["-e", "1"] } }',
+      ].join('\n'),
+    );
+    const runner = join(dir, 'run.mts');
+    writeFileSync(
+      runner,
+      `import { main } from ${JSON.stringify(CLI_SOURCE)};\nprocess.exitCode = await main(process.argv);\n`,
+    );
+    const journalFile = join(dir, 'journal.json');
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@faultline/source',
+        '--import',
+        'tsx',
+        runner,
+        'experiment',
+        'run',
+        file,
+        '--proxy-api',
+        server.url,
+        '--journal',
+        journalFile,
+        '--halt-file',
+        join(dir, 'HALT'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!/method +slow-db +ok/.test(stdout)) {
+        if (Date.now() > deadline) throw new Error(`the runner did not inject its toxic: ${stdout}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(server.proxies.get('db').toxics.list()).toHaveLength(1);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+      status: string;
+      rollbacks: { status: string }[];
+    };
+    expect(journal.status).toBe('interrupted');
+    expect(journal.rollbacks.map((rollback) => rollback.status)).toEqual(['succeeded']);
+    expect(server.proxies.get('db').toxics.list()).toEqual([]);
+  }, 40_000);
 });
 
 describe('faultline experiment halt', () => {
