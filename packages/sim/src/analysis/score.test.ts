@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FaultRecord, RunResult } from '../result.js';
-import { nines, score } from './score.js';
+import { RECOVERY_HALF_POINTS_MS, SCORE_WEIGHTS, nines, score } from './score.js';
+import { SETTLE_MS } from './recovery.js';
+import { BASELINE_TOLERANCE } from './health.js';
 import { littleShop } from './test-support/little-shop.js';
 import { syntheticRun, type SecondPlan } from './test-support/synthetic-run.js';
 
@@ -229,5 +232,20 @@ describe('nines', () => {
     expect(nines(99.9)).toBeCloseTo(3, 12);
     expect(nines(90)).toBeCloseTo(1, 12);
     expect(nines(100)).toBe(Infinity);
+  });
+});
+
+describe('docs/score.md', () => {
+  const doc = readFileSync(new URL('../../../../docs/score.md', import.meta.url), 'utf8');
+
+  it('states the weights and constants the code uses', () => {
+    const { availability, recovery, blastRadius } = SCORE_WEIGHTS;
+    expect(doc).toContain(
+      `score = 100 × (${availability.toFixed(2)} × availability points + ${recovery.toFixed(2)} × recovery points + ${blastRadius.toFixed(2)} × blast-radius points)`,
+    );
+    expect(doc).toContain(`points = 1 / (1 + worst recovery time / ${RECOVERY_HALF_POINTS_MS / 1000} s)`);
+    expect(doc).toContain(`the next\n${SETTLE_MS / 1000} seconds (\`SETTLE_MS\`)`);
+    expect(BASELINE_TOLERANCE).toBe(2);
+    expect(doc).toMatch(/twice the quiet\s+stretch's failure share/);
   });
 });
