@@ -5,16 +5,14 @@
 import { Bench } from 'tinybench';
 
 /**
- * Most awaited calls per throughput sample: one sample times many calls, so the harness's own
- * await and clock read are spread thin. A slow subject gets fewer (see calibrate), so that
- * cockatiel's retries, which wait a 1 ms timer each, do not take minutes.
+ * Awaited calls per throughput sample: as many as take about BATCH_NS, calibrated per subject.
+ * tinybench spends a few µs of its own per sample, several times what a bare call takes, so a
+ * fast subject's sample holds thousands of calls (about 1% overhead); a slow subject gets fewer
+ * (cockatiel's retries, which wait a 1 ms timer each, get one).
  */
-export const MAX_BATCH = 1000;
-/**
- * What one batch should take, in ns. tinybench spends a few µs of its own per sample (more than
- * a hundred fast calls take): a 200 µs batch makes that about 1%.
- */
-const BATCH_NS = 200_000;
+export const MAX_BATCH = 100_000;
+/** What one batch should take, in ns. */
+export const BATCH_NS = 1_000_000;
 
 /** Flattens scenarios into subjects keyed `path/scenario/library`. */
 export function subjectsOf(scenarios) {
@@ -57,7 +55,7 @@ async function timePerCall(op) {
 export async function calibrate(subjects) {
   for (const subject of subjects) {
     subject.setup?.();
-    await callFor(subject.op, 20); // cold code would ask for a smaller batch
+    await callFor(subject.op, 200); // code not yet optimized (the first ~100 ms here) would ask for a smaller batch
     const ns = await timePerCall(subject.op);
     subject.batch = Math.max(1, Math.min(MAX_BATCH, Math.round(BATCH_NS / ns)));
   }
