@@ -61,6 +61,8 @@ describe('live sessions API', () => {
     expect(report.faults[0].breakerOpenAfterMs).toBeGreaterThanOrEqual(0);
     expect(report.score).toMatchObject({ value: expect.any(Number) });
 
+    const listed = await app.inject({ method: 'GET', url: '/api/v1/live?status=running' });
+    expect(listed.json()).toMatchObject({ total: 1, items: [{ id: session.id }] });
     const stopped = await app.inject({ method: 'POST', url: `/api/v1/live/${session.id}/stop` });
     expect(stopped.json()).toMatchObject({ status: 'stopped', hasReport: true, now: null });
     const saved = (await app.inject({ method: 'GET', url: `/api/v1/live/${session.id}/report` })).json();
@@ -75,9 +77,14 @@ describe('live sessions API', () => {
     const { session } = await startSession(app);
     const paused = await app.inject({ method: 'POST', url: `/api/v1/live/${session.id}/pause` });
     expect(paused.json()).toMatchObject({ status: 'paused' });
+    // A frame already on its way when the pause landed may still move the clock once.
+    let previous = -1;
     const at = await eventually(async () => {
-      const now = (await app.inject({ method: 'GET', url: `/api/v1/live/${session.id}` })).json().now;
-      return now.status === 'paused' ? now.t : undefined;
+      const t = await simulatedMs(app, session.id);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const settled = t === previous ? t : undefined;
+      previous = t;
+      return settled;
     });
     expect((await app.inject({ method: 'POST', url: `/api/v1/live/${session.id}/pause` })).statusCode).toBe(
       409,

@@ -113,6 +113,34 @@ describe('health, metrics, docs and fault types', () => {
   });
 });
 
+describe('audit', () => {
+  it('lists every change, newest first, and verifies the chain', async () => {
+    const { app } = await testServer();
+    const { id } = (
+      await app.inject({ method: 'POST', url: '/api/v1/designs', payload: { document: shopDocument() } })
+    ).json();
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/designs/${id}`,
+      headers: { 'x-faultline-actor': 'bob' },
+    });
+    const list = (await app.inject({ method: 'GET', url: `/api/v1/audit?subject=${id}` })).json();
+    expect(list.items.map((entry: { action: string; actor: string }) => [entry.action, entry.actor])).toEqual(
+      [
+        ['design.delete', 'bob'],
+        ['design.create', 'studio'],
+      ],
+    );
+    expect((await app.inject({ method: 'GET', url: '/api/v1/audit/verify' })).json()).toMatchObject({
+      ok: true,
+      entries: 2,
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/audit?limit=0' })).json().error.path).toBe(
+      'query.limit',
+    );
+  });
+});
+
 describe('access', () => {
   it('with a token, every API route needs the bearer token; the docs page does not', async () => {
     const { app } = await testServer({ token: TOKEN });
