@@ -6,10 +6,10 @@ import type { Page } from 'playwright-core';
 const DIR = process.env['FAULTLINE_SCREENSHOTS'];
 
 /** Takes a screenshot of the page as `name.png` when screenshots are asked for. */
-export async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   if (!DIR) return;
   mkdirSync(DIR, { recursive: true });
   // Let charts and transitions settle so the picture shows what a person would see.
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(DIR, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(DIR, `${name}.png`), fullPage: options.fullPage ?? false });
 }

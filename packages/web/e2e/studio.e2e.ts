@@ -132,7 +132,7 @@ describe('the studio', () => {
       .getByRole('list', { name: /Recovery from crash backend/ })
       .getByText(/✓ recovered/)
       .waitFor({ timeout: 30_000 });
-    await shot(page, '07-live-recovered');
+    await shot(page, '07-live-recovered', { fullPage: true });
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.close();
   });

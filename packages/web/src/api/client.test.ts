@@ -44,3 +44,21 @@ describe('request', () => {
     await expect(request('/designs')).rejects.toMatchObject({ code: 'http_502' });
   });
 });
+
+describe('onUnauthorized', () => {
+  it('hears a 401, so the app can ask for the token', async () => {
+    const { onUnauthorized } = await import('./client.js');
+    fakeApi(
+      on('GET', '/designs', () => ({
+        status: 401,
+        body: { error: { code: 'unauthorized', message: 'Missing token' } },
+      })),
+    );
+    const heard: string[] = [];
+    const stop = onUnauthorized(({ error }) => heard.push(error.code));
+    await request('/designs').catch(() => undefined);
+    stop();
+    await request('/designs').catch(() => undefined);
+    expect(heard).toEqual(['unauthorized']);
+  });
+});

@@ -36,6 +36,14 @@ export function setToken(value: string): void {
   }
 }
 
+const unauthorizedListeners = new Set<(args: { error: ApiError }) => void>();
+
+/** Hears every 401, so the app can ask for the access token; returns the unsubscribe. */
+export function onUnauthorized(listener: (args: { error: ApiError }) => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
 /** The URL of an API path with its query string. */
 export function urlOf(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams();
@@ -75,7 +83,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       message: 'The Faultline server did not answer: is `faultline serve` running?',
     });
   }
-  if (!response.ok) throw new ApiError(response.status, await errorBodyOf(response));
+  if (!response.ok) {
+    const error = new ApiError(response.status, await errorBodyOf(response));
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener({ error });
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   if (options.as === 'text') return (await response.text()) as T;
   const text = await response.text();
@@ -99,6 +111,7 @@ async function errorBodyOf(response: Response): Promise<ApiErrorBody> {
 /** A WebSocket URL for an API path, on the page's own host (`ws:` or `wss:`). */
 export function socketUrlOf(path: string): string {
   const { protocol, host } = window.location;
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  // A browser's WebSocket cannot set headers: the server takes the token as `access_token`.
+  const query = token ? `?access_token=${encodeURIComponent(token)}` : '';
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${API_BASE}${path}${query}`;
 }

@@ -3,6 +3,7 @@ import { EditorScreen } from '../editor/EditorScreen.js';
 import { LiveScreen } from '../live/LiveScreen.js';
 import { RunsScreen } from '../runs/RunsScreen.js';
 import { hrefOf, useRoute, type Route } from './router.js';
+import { TokenDialog } from './TokenDialog.js';
 import { useTheme } from './theme.js';
 
 /** The studio: a header with the screens, and the screen the location names. */
@@ -43,6 +44,7 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen route={route} />
       </main>
+      <TokenDialog />
     </div>
   );
 }
