@@ -36,6 +36,29 @@ describe('RecoveryView', () => {
     expect(steps.textContent).toContain('✓ healed +20s');
     expect(steps.textContent).toContain('… recovered');
   });
+
+  it('counts recovery from the healing, as the server reports it', () => {
+    render(
+      <RecoveryView
+        report={report([
+          {
+            id: 'f1',
+            type: 'crash',
+            targets: ['db'],
+            injectedAt: 10_000,
+            healedAt: 18_000,
+            detectedAfterMs: 0,
+            breakerOpenAfterMs: 90,
+            breakerEdge: 'web->db',
+            recoveredAfterMs: 2700,
+          },
+        ])}
+      />,
+    );
+    expect(screen.getByRole('list', { name: 'Recovery from crash db' }).textContent).toContain(
+      '✓ recovered +10.7s (2.7s after healing)',
+    );
+  });
 });
 
 describe('partitions', () => {

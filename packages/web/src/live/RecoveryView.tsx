@@ -1,8 +1,15 @@
 import type { FaultOutcome, LiveReport } from '../api/live.js';
 import { formatMs } from '../forms/values.js';
 
-/** The steps from injection to recovery, each with its time after injection (null: not reached). */
-export function recoverySteps(f: FaultOutcome): { label: string; afterMs: number | null }[] {
+/**
+ * The steps from injection to recovery, each with its time after injection (null: not reached).
+ * The server counts recovery from the healing (how long users took to get back to normal once
+ * the fault was gone): that time is kept as `sinceHealedMs`.
+ */
+export function recoverySteps(
+  f: FaultOutcome,
+): { label: string; afterMs: number | null; sinceHealedMs?: number }[] {
+  const healedAfter = f.healedAt === null ? null : f.healedAt - f.injectedAt;
   return [
     { label: 'injected', afterMs: 0 },
     { label: 'detected', afterMs: f.detectedAfterMs },
@@ -10,8 +17,10 @@ export function recoverySteps(f: FaultOutcome): { label: string; afterMs: number
       label: f.breakerEdge ? `breaker ${f.breakerEdge} open` : 'breaker open',
       afterMs: f.breakerOpenAfterMs,
     },
-    { label: 'healed', afterMs: f.healedAt === null ? null : f.healedAt - f.injectedAt },
-    { label: 'recovered', afterMs: f.recoveredAfterMs },
+    { label: 'healed', afterMs: healedAfter },
+    healedAfter !== null && f.recoveredAfterMs !== null
+      ? { label: 'recovered', afterMs: healedAfter + f.recoveredAfterMs, sinceHealedMs: f.recoveredAfterMs }
+      : { label: 'recovered', afterMs: null },
   ];
 }
 
@@ -32,6 +41,7 @@ export function RecoveryView({ report }: { report: LiveReport | undefined }) {
               <li key={step.label} className={step.afterMs === null ? undefined : 'done'}>
                 {step.afterMs === null ? '…' : '✓'} {step.label}
                 {step.afterMs !== null && step.afterMs > 0 ? ` +${formatMs(step.afterMs)}` : ''}
+                {step.sinceHealedMs !== undefined ? ` (${formatMs(step.sinceHealedMs)} after healing)` : ''}
               </li>
             ))}
           </ul>
