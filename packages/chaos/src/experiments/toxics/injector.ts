@@ -43,6 +43,7 @@ export class ToxicInjector {
   private readonly live = new Map<string, InjectedToxic>();
   private renewal: TimerHandle | undefined;
   private leaseLost = false;
+  private disposed = false;
 
   constructor(private readonly options: ToxicInjectorOptions) {
     this.lease = options.lease ?? DEFAULT_LEASE_MS;
@@ -115,12 +116,13 @@ export class ToxicInjector {
 
   /** Stops renewing leases (what is still injected then expires on its own). */
   dispose(): void {
+    this.disposed = true;
     if (this.renewal !== undefined) this.options.clock.clearTimeout(this.renewal);
     this.renewal = undefined;
   }
 
   private scheduleRenewal(): void {
-    if (this.renewal !== undefined || this.leaseLost) return;
+    if (this.renewal !== undefined || this.leaseLost || this.disposed) return;
     this.renewal = this.options.clock.setTimeout(() => {
       this.renewal = undefined;
       void this.renew().then(() => {
