@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +135,45 @@ describe('faultline experiment run', () => {
     );
     expect(output.stderr).toContain('--lease: expected a duration of at least 300ms like "15s", got "5"');
   });
+
+  it('runs on a schedule with --every, keeping --keep journals in --history, until SIGINT', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'tiny.yaml');
+    writeFileSync(
+      file,
+      'title: tiny\nmethod: [{ type: action, name: nap, provider: { type: wait, duration: 1ms } }]\n',
+    );
+    const history = join(dir, 'history');
+    const output = capture();
+    const running = main(
+      [
+        'node',
+        'faultline',
+        'experiment',
+        'run',
+        file,
+        '--every',
+        '* * * * * *',
+        '--history',
+        history,
+        '--keep',
+        '2',
+        '--halt-file',
+        join(dir, 'HALT'),
+      ],
+      output,
+    );
+    const deadline = Date.now() + 15_000;
+    while ((output.stdout.match(/^completed/gm) ?? []).length < 3) {
+      if (Date.now() > deadline) throw new Error(`fewer than 3 runs: ${output.stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    process.emit('SIGINT');
+    expect(await running).toBe(0);
+    const kept = readdirSync(history);
+    expect(kept).toHaveLength(2);
+    expect(kept.every((name) => name.endsWith('-completed.json'))).toBe(true);
+  }, 30_000);
 
   it('refuses a bad cron expression', async () => {
     const output = capture();
