@@ -13,6 +13,7 @@ import {
   Speed,
   StartLiveBody,
 } from '../schemas/live.js';
+import { emptyBodyIsEmptyObject } from './empty-body.js';
 import { followLive } from './live-stream.js';
 
 const FaultParams = Type.Object({ id: Id, faultId: Id }, { additionalProperties: false });
@@ -44,6 +45,7 @@ export const liveRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx })
         body: StartLiveBody,
         response: { 201: LiveSessionView, ...errors(404, 422, 429, 503) },
       },
+      preValidation: emptyBodyIsEmptyObject,
     },
     async (request, reply) => {
       const body = request.body ?? {};

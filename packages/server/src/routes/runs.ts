@@ -7,6 +7,7 @@ import { notFound, unprocessable } from '../http/api-error.js';
 import { actorOf } from '../http/actor.js';
 import { IdParams, Page, errors } from '../schemas/common.js';
 import { Run, RunListQuery, RunWithResult, StartRunBody } from '../schemas/runs.js';
+import { emptyBodyIsEmptyObject } from './empty-body.js';
 import { followRun } from './run-stream.js';
 
 /** Runs: start one of a design, follow it, read its result, cancel it. */
@@ -24,6 +25,7 @@ export const runRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) 
         body: StartRunBody,
         response: { 202: Run, ...errors(404, 422, 429) },
       },
+      preValidation: emptyBodyIsEmptyObject,
     },
     async (request, reply) => {
       const { seed, duration, compare = false, version } = request.body ?? {};

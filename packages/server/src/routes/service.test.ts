@@ -53,6 +53,7 @@ describe('health, metrics, docs and fault types', () => {
     const { app } = await testServer();
     const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.components.schemas)).toContain('ErrorResponse');
     for (const path of [
       '/api/v1/designs',
       '/api/v1/designs/{id}',
