@@ -33,8 +33,11 @@ export interface Stage {
    * returns TAKE_OVER, having changed nothing, when the call needs the policy's own `execute`.
    */
   enter(context: ExecuteContext): unknown;
-  /** The context the policies inside this one, and the function, receive. */
-  innerContext(token: unknown, context: ExecuteContext): ExecuteContext;
+  /**
+   * The context the policies inside this one, and the function, receive; only a stage that
+   * gives them another one than its own (a timeout's attempt context) has this.
+   */
+  innerContext?(token: unknown, context: ExecuteContext): ExecuteContext;
   /**
    * The call inside this stage settled (`failed` with the error, or not with the result):
    * returns what `execute` would have resolved with (or a promise of it) or throws what it

@@ -110,7 +110,6 @@ export class BulkheadPolicy extends PolicyBase {
       this.kernel.tryEnter(); // a free slot: BULKHEAD_RUN
       return undefined;
     },
-    innerContext: (_token, context) => context,
     settle: (_token, _context, failed, value) => {
       this.release();
       if (failed) throw value;

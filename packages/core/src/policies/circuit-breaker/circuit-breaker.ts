@@ -149,7 +149,6 @@ export class CircuitBreakerPolicy extends PolicyBase implements Disposable {
       if ((state !== 'closed' && state !== 'disabled') || this.timed || isAborted(context)) return TAKE_OVER;
       return this.kernel.tryAcquire();
     },
-    innerContext: (_permit, context) => context,
     settle: (permit, context, failed, value) => {
       if (!failed) return this.succeeded(permit as number, Number.NaN, value);
       throw this.failed(permit as number, Number.NaN, value, isAborted(context));

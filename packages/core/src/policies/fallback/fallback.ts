@@ -50,7 +50,6 @@ export class FallbackPolicy extends PolicyBase {
   readonly [STAGE]: Stage = {
     splits: FallbackPolicy.prototype.execute,
     enter: () => undefined,
-    innerContext: (_token, context) => context,
     settle: (_token, context, failed, value) =>
       failed || this.kernel.handlesResults ? this.answer(failed, value, context) : value,
   };

@@ -59,37 +59,41 @@ class PolicyPipeline implements Pipeline {
     return this.runFrom(0, fn as PolicyFunction<unknown>, contextOf(options)) as Promise<T>;
   }
 
-  /** Runs the policies from `first` inward, then `fn`. */
-  private readonly runFrom = (
-    first: number,
-    fn: PolicyFunction<unknown>,
-    context: ExecuteContext,
-  ): Promise<unknown> => {
-    const policies = this.policies;
+  /** @internal Runs the policies from `first` inward, then `fn` (a staged retry runs them again). */
+  runFrom(first: number, fn: PolicyFunction<unknown>, context: ExecuteContext): Promise<unknown> {
     const stages = this.stages;
+    const count = stages.length;
     let call: StagedCall | undefined;
     let inside: Promise<unknown>;
     try {
       let index = first;
-      for (; index < policies.length; index++) {
+      for (; index < count; index++) {
         const stage = stages[index];
-        const token = stage === undefined ? TAKE_OVER : stage.enter(context);
+        if (stage === undefined) break;
+        const token = stage.enter(context);
         if (token === TAKE_OVER) break;
-        if (call === undefined) call = new StagedCall(stages, this.runFrom, fn, first);
+        if (call === undefined) call = new StagedCall(this, stages, fn, first);
         call.entered(token, context);
-        context = stage!.innerContext(token, context);
+        // Most stages pass their own context inward; asking each would cost a call per stage.
+        if (stage.innerContext !== undefined) context = stage.innerContext(token, context);
       }
-      inside =
-        index < policies.length
-          ? policies[index]!.execute((inner) => this.runFrom(index + 1, fn, inner), context)
-          : invoke(fn, context);
+      inside = index < count ? this.takeOver(index, fn, context) : invoke(fn, context);
     } catch (error) {
       // A policy threw instead of rejecting: the policies outside it see a failure, as they
       // would have around a nested execute.
       inside = Promise.reject(error);
     }
     return call === undefined ? inside : call.after(inside);
-  };
+  }
+
+  /**
+   * Runs the policy at `index` through its own `execute`, with the policies inside it run by
+   * this pipeline. A method of its own, so that `runFrom` captures nothing in a closure and
+   * allocates no closure context on the common path.
+   */
+  private takeOver(index: number, fn: PolicyFunction<unknown>, context: ExecuteContext): Promise<unknown> {
+    return this.policies[index]!.execute((inner) => this.runFrom(index + 1, fn, inner), context);
+  }
 
   readonly onEvent: EventSubscriber<PolicyEvent> = (listener) => {
     const subscriptions: Disposable[] = this.policies.map((policy) => policy.onEvent(listener));

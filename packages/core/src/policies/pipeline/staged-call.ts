@@ -1,12 +1,10 @@
 import type { ExecuteContext, PolicyFunction } from '../../policy/index.js';
 import { isThenable, type Stage, type StageCall } from '../../policy/stage.js';
 
-/** How a pipeline runs the policies from `index` inward (the retry of a stage runs them again). */
-export type RunFrom = (
-  index: number,
-  fn: PolicyFunction<unknown>,
-  context: ExecuteContext,
-) => Promise<unknown>;
+/** What a staged call needs of its pipeline: running the policies from `index` inward again. */
+export interface StagedPipeline {
+  runFrom(index: number, fn: PolicyFunction<unknown>, context: ExecuteContext): Promise<unknown>;
+}
 
 /**
  * One call through a pipeline's stages: what each stage it entered needs to settle, and the
@@ -22,8 +20,8 @@ export class StagedCall implements StageCall {
   private readonly settleError = (error: unknown): unknown => this.settleFrom(this.innermost, true, error);
 
   constructor(
+    private readonly pipeline: StagedPipeline,
     private readonly stages: readonly (Stage | undefined)[],
-    private readonly runFrom: RunFrom,
     private readonly fn: PolicyFunction<unknown>,
     private readonly first: number,
   ) {
@@ -44,7 +42,7 @@ export class StagedCall implements StageCall {
   }
 
   inner(index: number): PolicyFunction<unknown> {
-    return (context) => this.runFrom(index + 1, this.fn, context);
+    return (context) => this.pipeline.runFrom(index + 1, this.fn, context);
   }
 
   /**

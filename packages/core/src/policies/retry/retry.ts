@@ -96,12 +96,12 @@ export class RetryPolicy extends PolicyBase {
   readonly [STAGE]: Stage = {
     splits: RetryPolicy.prototype.execute,
     enter: (context) => {
-      if (isAborted(context)) return TAKE_OVER;
+      // A retry inside a retry or a hedge (attempt > 1) numbers its own attempts from 1: the
+      // context changes, which its execute does.
+      if (context.attempt !== 1 || isAborted(context)) return TAKE_OVER;
       this.kernel.onFirstAttempt();
       return undefined;
     },
-    innerContext: (_token, context) =>
-      context.attempt === 1 ? context : { signal: context.signal, attempt: 1 },
     settle: (_token, context, failed, value, call, index) => {
       if (!failed && !this.kernel.handlesResults) {
         if (this.observed) this.emitSuccess(1);
