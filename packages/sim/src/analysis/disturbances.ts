@@ -17,17 +17,10 @@ export interface Disturbance {
   readonly hit: readonly string[];
 }
 
-interface Window {
-  start: number;
-  end: number;
-  cause: string;
-  hit: readonly string[];
-}
-
 /** The run's disturbances in time order: its faults (as run) and the design's load spikes. */
 export function disturbancesOf(result: RunResult, design: Design): Disturbance[] {
   const runEnd = result.simulatedMs;
-  const windows: Window[] = [];
+  const windows: DisturbanceWindow[] = [];
   // The run's fault log says when each fault really was; the design says whom it hit.
   const unmatched = [...design.faults];
   for (const record of result.faults) {
@@ -40,18 +33,34 @@ export function disturbancesOf(result: RunResult, design: Design): Disturbance[]
       hit,
     });
   }
+  windows.push(...loadSpikesOf(design, runEnd));
+  return merge(windows);
+}
+
+/** A window of the run when something was done to the system, before merging. */
+export interface DisturbanceWindow {
+  readonly start: number;
+  readonly end: number;
+  /** In words: `load spike ×3 on gateway`. */
+  readonly cause: string;
+  readonly hit: readonly string[];
+}
+
+/** The design's load spikes (a `spike` profile with a multiplier above 1) that begin within the run. */
+export function loadSpikesOf(design: Design, runEnd: number): DisturbanceWindow[] {
+  const spikes: DisturbanceWindow[] = [];
   for (const workload of design.workload) {
     if (workload.kind !== 'open' || workload.profile.type !== 'spike') continue;
     const { at, duration, multiplier } = workload.profile;
     if (multiplier <= 1 || at >= runEnd || duration <= 0) continue;
-    windows.push({
+    spikes.push({
       start: at,
       end: Math.min(at + duration, runEnd),
       cause: `load spike ×${multiplier} on ${workload.target}`,
       hit: [workload.target],
     });
   }
-  return merge(windows);
+  return spikes;
 }
 
 /** The services a fault acts on directly. */
@@ -77,7 +86,7 @@ function takeMatch(faults: Fault[], record: FaultRecord): Fault | undefined {
   return index < 0 ? undefined : faults.splice(index, 1)[0];
 }
 
-function merge(windows: Window[]): Disturbance[] {
+function merge(windows: DisturbanceWindow[]): Disturbance[] {
   windows.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: { start: number; end: number; causes: string[]; hit: Set<string> }[] = [];
   for (const window of windows) {

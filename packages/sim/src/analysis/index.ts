@@ -11,7 +11,13 @@ export {
   type CheckSloOptions,
 } from './slo.js';
 export { score, nines, SCORE_WEIGHTS, RECOVERY_HALF_POINTS_MS, type Score, type ScorePart } from './score.js';
-export { disturbancesOf, servicesHitBy, type Disturbance } from './disturbances.js';
+export {
+  disturbancesOf,
+  loadSpikesOf,
+  servicesHitBy,
+  type Disturbance,
+  type DisturbanceWindow,
+} from './disturbances.js';
 export { SETTLE_MS, type Recovery } from './recovery.js';
 export type { BlastRadius } from './blast-radius.js';
 export { healthBar, BASELINE_TOLERANCE, type HealthBar } from './health.js';

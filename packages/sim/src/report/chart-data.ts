@@ -27,7 +27,7 @@ export interface ChartAxis {
   readonly t: readonly number[];
   /** Seconds each point covers: 1 unless a long run was binned to keep the page light. */
   readonly binSeconds: number;
-  /** Fault windows, simulated seconds. */
+  /** Fault and load spike windows, simulated seconds. */
   readonly faults: readonly { start: number; end: number; label: string }[];
 }
 
@@ -40,8 +40,14 @@ interface Bin {
   p99: number | null;
 }
 
-/** The timeline binned to at most MAX_POINTS points, with the x axis the charts share. */
-export function chartAxis(result: RunResult): { axis: ChartAxis; bins: (name: string) => Bin[] } {
+/**
+ * The timeline binned to at most MAX_POINTS points, with the x axis the charts share; the faults
+ * and `spikes` (load spikes, in ms) are shaded.
+ */
+export function chartAxis(
+  result: RunResult,
+  spikes: readonly { start: number; end: number; cause: string }[] = [],
+): { axis: ChartAxis; bins: (name: string) => Bin[] } {
   const timeline = result.timeline;
   const bucketMs = timeline.length > 1 ? timeline[1]!.t - timeline[0]!.t : 1000;
   const size = Math.max(1, Math.ceil(timeline.length / MAX_POINTS));
@@ -56,11 +62,14 @@ export function chartAxis(result: RunResult): { axis: ChartAxis; bins: (name: st
     }
     return out;
   };
-  const faults = result.faults.map((fault) => ({
-    start: fault.start / 1000,
-    end: fault.end / 1000,
-    label: `${fault.type} on ${fault.target}`,
-  }));
+  const faults = [
+    ...result.faults.map((fault) => ({
+      start: fault.start / 1000,
+      end: fault.end / 1000,
+      label: `${fault.type} on ${fault.target}`,
+    })),
+    ...spikes.map((spike) => ({ start: spike.start / 1000, end: spike.end / 1000, label: spike.cause })),
+  ].sort((a, b) => a.start - b.start);
   return { axis: { t: starts, binSeconds: (size * bucketMs) / 1000, faults }, bins };
 }
 

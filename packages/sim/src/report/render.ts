@@ -1,4 +1,5 @@
 import {
+  loadSpikesOf,
   score as scoreOf,
   entryServices,
   servicesNobodyCalls,
@@ -40,7 +41,7 @@ export function renderReport(result: RunResult, options: ReportOptions = {}): st
     ? entryServices(design)
     : ((result.slo as { entry?: string[] } | undefined)?.entry ?? servicesNobodyCalls(result));
   const target = design?.slo.latencyP99;
-  const source = chartAxis(result);
+  const source = chartAxis(result, design ? loadSpikesOf(design, result.simulatedMs) : []);
   const users = serviceCharts('users', 'users', entry, source, target);
   const services = Object.keys(result.services).map((name, index) => ({
     name,
@@ -90,7 +91,7 @@ ${scoreSection(result, score)}
 ${comparisonSection(comparison)}
 <section aria-labelledby="users">
 <h2 id="users">What users saw</h2>
-<p class="muted">Responses of ${entry.length > 0 ? entry.map(escapeHtml).join(', ') : 'the entry services'}, where the workload's requests arrive.${binned} Shaded: fault windows.</p>
+<p class="muted">Responses of ${entry.length > 0 ? entry.map(escapeHtml).join(', ') : 'the entry services'}, where the workload's requests arrive.${binned} Shaded: faults and load spikes.</p>
 <div class="charts">${users.map((chart) => figure(chart, true)).join('')}</div>
 </section>
 ${breakersSection(result)}
@@ -102,7 +103,7 @@ ${faultsTable(result)}
 </section>
 <section aria-labelledby="over-time">
 <h2 id="over-time">Services over time</h2>
-<p class="muted">Per second of simulated time, counted when each response was sent.${binned} Shaded: fault windows.</p>
+<p class="muted">Per second of simulated time, counted when each response was sent.${binned} Shaded: faults and load spikes.</p>
 <div class="services">
 ${services
   .map(

@@ -7,7 +7,11 @@ import { crashRun } from './test-support/crash-run.js';
 
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)];
 
-function embeddedData(html: string): { t: number[]; charts: Record<string, { series: unknown[] }> } {
+function embeddedData(html: string): {
+  t: number[];
+  charts: Record<string, { series: unknown[] }>;
+  faults: unknown[];
+} {
   const match = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
   expect(match).not.toBeNull();
   return JSON.parse(match![1]!);
@@ -64,6 +68,9 @@ describe('renderReport', () => {
     expect(html).toContain(result.score.parts.availability.explanation);
     expect(html).toContain(result.score.parts.blastRadius!.explanation);
     expect(html).toContain('<h3>SLO: <span class="missed">missed</span></h3>');
+    expect(html).toContain(
+      '<tr><th scope="row">crash on db</th><td class="num">20 s</td><td class="num">30 s</td><td class="num">at once</td></tr>',
+    );
   });
 
   it('shows every service in the summary, and the breaker bands with their states in words', () => {
@@ -74,6 +81,20 @@ describe('renderReport', () => {
     );
     expect(all(html, /<rect class="state-open"/g)).toHaveLength(2);
     expect(all(html, /<rect class="state-halfOpen"/g)).toHaveLength(2);
+  });
+
+  it('shades the load spikes of the design as well as the faults', () => {
+    const spiky = {
+      ...design,
+      workload: [
+        { ...design.workload[0]!, profile: { type: 'spike', at: 40_000, duration: 5000, multiplier: 2 } },
+      ],
+    } as typeof design;
+    const page = renderReport(result, { design: spiky });
+    expect(page).toContain(
+      'Shaded: crash on db from 20 s to 30 s; load spike ×2 on gateway from 40 s to 45 s.',
+    );
+    expect(JSON.stringify(embeddedData(page))).toContain('"label":"load spike ×2 on gateway"');
   });
 
   it('escapes whatever the design names contain', () => {

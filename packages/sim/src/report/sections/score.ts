@@ -1,6 +1,6 @@
 import type { Score, ScorePart, SloCheck } from '../../analysis/index.js';
 import type { RunResult, SloResult } from '../../result.js';
-import { formatMs, formatPercent } from '../format.js';
+import { formatMs, formatPercent, formatTime } from '../format.js';
 import { escapeHtml } from '../html.js';
 import { table } from './tables.js';
 
@@ -30,12 +30,35 @@ export function scoreSection(result: RunResult, score: Score | undefined): strin
         ['part', 'weight', 'points', 'why'],
         rows,
         [1, 2],
-      );
+      ) +
+      recoveriesTable(score);
   }
   return (
     `<section aria-labelledby="score"><h2 id="score">Resilience score</h2>${body}` +
     sloBlock(result.slo) +
     `</section>`
+  );
+}
+
+function recoveriesTable(score: Score): string {
+  if (score.recoveries.length === 0) return '';
+  const rows = score.recoveries.map(({ disturbance, recoveryMs, recovered }) => [
+    escapeHtml(disturbance.causes.join(', ')),
+    formatTime(disturbance.start),
+    formatTime(disturbance.end),
+    recoveryMs === null
+      ? 'lasted to the end'
+      : !recovered
+        ? `not within ${formatMs(recoveryMs)}`
+        : recoveryMs === 0
+          ? 'at once'
+          : formatMs(recoveryMs),
+  ]);
+  return table(
+    'Disturbances (faults and load spikes, overlapping ones merged) and how long users took to be back to normal after each',
+    ['disturbance', 'from', 'to', 'users back after'],
+    rows,
+    [1, 2, 3],
   );
 }
 
