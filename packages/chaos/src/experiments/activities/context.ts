@@ -31,3 +31,8 @@ export function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<vo
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Ms since `started` on `clock`, to the microsecond (journals are read by people). */
+export function elapsedMs(clock: Clock, started: number): number {
+  return Math.round((clock.now() - started) * 1000) / 1000;
+}

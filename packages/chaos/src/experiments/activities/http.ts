@@ -1,4 +1,4 @@
-import type { ProviderArgs } from './context.js';
+import { elapsedMs, type ProviderArgs } from './context.js';
 import type { ProbeOutput } from '../tolerance/tolerance.js';
 
 /** Longest response body kept in the output (and the journal). */
@@ -30,6 +30,6 @@ export async function runHttp({ provider, signal, clock }: ProviderArgs): Promis
     status: response.status,
     headers: Object.fromEntries(response.headers),
     body: parsed,
-    durationMs: clock.now() - started,
+    durationMs: elapsedMs(clock, started),
   };
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import type { ProviderArgs } from './context.js';
+import { elapsedMs, type ProviderArgs } from './context.js';
 import type { ProbeOutput } from '../tolerance/tolerance.js';
 
 /** Most output kept from a process, per stream. */
@@ -27,7 +27,7 @@ export function runProcess({ provider, signal, clock }: ProviderArgs): Promise<P
           exitCode,
           stdout,
           stderr,
-          durationMs: clock.now() - started,
+          durationMs: elapsedMs(clock, started),
         });
       },
     );

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import type { ProviderArgs } from './context.js';
+import { elapsedMs, type ProviderArgs } from './context.js';
 import type { ProbeOutput } from '../tolerance/tolerance.js';
 import { encodeCommand, readReply, type RespValue } from './resp.js';
 
@@ -37,7 +37,7 @@ export function runRedis({ provider, signal, clock }: ProviderArgs): Promise<Pro
           return fail(new Error(`Redis answered ${commands[replies.length]!.join(' ')} with ${value.error}`));
         replies.push(value);
         if (replies.length === commands.length) {
-          const durationMs = clock.now() - started;
+          const durationMs = elapsedMs(clock, started);
           socket.end();
           const last = replies[replies.length - 1];
           return resolve({

@@ -42,7 +42,7 @@ export async function runActivity(args: RunActivityArgs): Promise<ActivityRun> {
       activity,
       start: args.timestamp(started),
       end: args.timestamp(ended),
-      duration: (ended - started) / 1000,
+      duration: Math.round(ended - started) / 1000,
       ...rest,
     };
   };

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import type { ProviderArgs } from './context.js';
+import { elapsedMs, type ProviderArgs } from './context.js';
 import type { ProbeOutput } from '../tolerance/tolerance.js';
 
 /** Opens a TCP connection and closes it; output `value` is the time to connect in ms. */
@@ -9,7 +9,7 @@ export function runTcp({ provider, signal, clock }: ProviderArgs): Promise<Probe
   return new Promise((resolve, reject) => {
     const socket = connect({ host: provider.host, port: provider.port, signal });
     socket.once('connect', () => {
-      const durationMs = clock.now() - started;
+      const durationMs = elapsedMs(clock, started);
       socket.destroy();
       resolve({ value: durationMs, text: '', connected: true, durationMs });
     });

@@ -165,7 +165,7 @@ async function runChecked(experiment: Experiment, options: RunExperimentOptions)
     run_id: runId,
     start: timestamp(t0),
     end: timestamp(end),
-    duration: (end - t0) / 1000,
+    duration: Math.round(end - t0) / 1000,
     status: outcome.status,
     deviated,
     ...(outcome.reason ? { reason: outcome.reason } : {}),
