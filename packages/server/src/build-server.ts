@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
+import { join } from 'node:path';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Store } from '@faultline/store';
@@ -15,11 +17,11 @@ import { openApiRoute, registerDocs } from './routes/docs.js';
 import { faultRoutes } from './routes/faults.js';
 import { faultTypeRoutes } from './routes/fault-types.js';
 import { healthRoutes } from './routes/health.js';
-import { homeRoutes } from './routes/home.js';
 import { liveRoutes } from './routes/live.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { resilienceRoutes } from './routes/resilience.js';
 import { runRoutes } from './routes/runs.js';
+import { registerWeb } from './routes/web.js';
 import { ErrorResponse } from './schemas/common.js';
 import { RunService } from './runs/run-service.js';
 import { WorkerPool, type WorkerPoolOptions } from './runs/worker-pool.js';
@@ -39,6 +41,8 @@ export interface BuildServerOptions {
   readonly owner?: string;
   /** Prometheus' default process metrics (CPU, memory, event loop); default true. */
   readonly processMetrics?: boolean;
+  /** The built web UI (a folder with index.html), served at `/`; without it, a page linking /docs. */
+  readonly webRoot?: string;
   /** Tests only: how run workers are made. */
   readonly createRunWorker?: WorkerPoolOptions['createWorker'];
   /** Tests only: how live workers are made, and their snapshot interval. */
@@ -91,7 +95,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const ctx: ServerContext = { store: options.store, limits, runs, live, metrics };
 
   installValidators(app);
-  installErrorHandler(app, limits);
+  const webRoot =
+    options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'))
+      ? options.webRoot
+      : undefined;
+  installErrorHandler(app, limits, { spaFallback: webRoot !== undefined });
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
@@ -126,7 +134,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     { prefix: '/api/v1' },
   );
   await app.register(metricsRoutes, { ctx });
-  await app.register(homeRoutes);
+  await registerWeb(app, webRoot);
   await app.ready();
   return app;
 }

@@ -26,6 +26,8 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** Designs to load into a new database; default the repository's examples/. */
   readonly examples?: string;
+  /** The built web UI; default packages/web/dist of the repository, when it has been built. */
+  readonly webRoot?: string;
 }
 
 /** A listening server. */
@@ -37,6 +39,9 @@ export interface RunningServer {
   /** Stops accepting requests, stops runs and live sessions (marked interrupted), closes the database. */
   close(): Promise<void>;
 }
+
+/** The web UI's build in the repository, from src/ and dist/ alike. */
+const WEB_DIST = new URL('../../web/dist/', import.meta.url);
 
 /** Tokens shorter than this are refused: they can be guessed. */
 const MIN_TOKEN_LENGTH = 16;
@@ -64,7 +69,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       log.warn(interrupted, 'store: marked what the previous server left unfinished as interrupted');
     if ((await store.audit.list({ limit: 1 })).total === 0)
       await seedExamples({ store, dir: options.examples ?? fileURLToPath(EXAMPLES_DIR), limits, log });
-    const app = await buildServer({ store, workers: options.workers, token, limits, logger: log });
+    const app = await buildServer({
+      store,
+      workers: options.workers,
+      token,
+      limits,
+      logger: log,
+      webRoot: options.webRoot ?? fileURLToPath(WEB_DIST),
+    });
     await app.listen({ host, port });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -17,19 +17,29 @@ import { messageOf, pathOf, valueAt, type RequestPart, type SchemaIssue } from '
  * errors say what to fix; anything else is a 500 whose details stay in the server log (no stack
  * traces in responses).
  */
-export function installErrorHandler(app: FastifyInstance, limits: { bodyBytes: number }): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  limits: { bodyBytes: number },
+  options: { spaFallback?: boolean } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = classify(error, request, limits);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, path: body.path }, 'request refused');
     return sendError(reply, status, body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, {
+  app.setNotFoundHandler((request, reply) => {
+    // A page of the web UI's own routes, asked for by a browser: the UI's index.html.
+    const page =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
+    if (options.spaFallback && page) return reply.sendFile('index.html');
+    return sendError(reply, 404, {
       code: 'not_found',
       message: `No route ${request.method} ${request.url.split('?')[0]}: see /docs for every route`,
-    }),
-  );
+    });
+  });
 }
 
 /** Sends the error shape. */

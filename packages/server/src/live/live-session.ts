@@ -12,6 +12,7 @@ import { ApiError } from '../http/api-error.js';
 import type { LiveCommand, LiveWorkerMessage } from '../workers/live-messages.js';
 import type { HealthBar, Second } from './health.js';
 import { prepareFault, targetsOf, type FaultRequest } from './prepare-fault.js';
+import { Replies } from './replies.js';
 import { faultOutcomes, type FaultOutcome, type InjectedFault, type Transition } from './report.js';
 import { scoreSoFar } from './score-so-far.js';
 
@@ -81,10 +82,7 @@ export class ActiveSession {
   private edges: Record<string, LiveEdgeSnapshot> = {};
   private readonly faults = new Map<string, InjectedFault>();
   private readonly pendingFaults = new Map<string, Omit<InjectedFault, 'injectedAt'>>();
-  private readonly waiting = new Map<
-    string,
-    { resolve: (value: unknown) => void; reject: (error: Error) => void }
-  >();
+  private readonly replies = new Replies();
   private readonly subscribers = new Set<(event: LiveEvent) => void>();
   private ended = false;
 
@@ -103,7 +101,7 @@ export class ActiveSession {
 
   /** Starts the worker's simulation and waits until it runs. */
   start(seed: number | undefined): Promise<unknown> {
-    const ready = this.await('ready', 60_000);
+    const ready = this.replies.await('ready', 60_000);
     this.send({
       type: 'start',
       document: this.options.document,
@@ -118,7 +116,7 @@ export class ActiveSession {
   async inject(request: FaultRequest): Promise<InjectedFault> {
     const fault = prepareFault(request, this.options.document, this.options.design);
     const id = randomUUID();
-    const injected = this.await(id, ANSWER_MS);
+    const injected = this.replies.await(id, ANSWER_MS);
     this.send({ type: 'inject', id, fault });
     return (await injected) as InjectedFault;
   }
@@ -132,7 +130,7 @@ export class ActiveSession {
         message: `No fault ${faultId} in force in live session ${this.id}`,
         path: 'faultId',
       });
-    const healed = this.await(`heal:${faultId}`, ANSWER_MS);
+    const healed = this.replies.await(`heal:${faultId}`, ANSWER_MS);
     this.send({ type: 'heal', id: faultId });
     return (await healed) as InjectedFault;
   }
@@ -171,7 +169,7 @@ export class ActiveSession {
 
   /** Ends the simulation and reports with the exact score of its run result. */
   async finalReport(): Promise<LiveReport> {
-    const finished = this.await('finished', ANSWER_MS);
+    const finished = this.replies.await('finished', ANSWER_MS);
     this.send({ type: 'finish' });
     const result = (await finished) as RunResult;
     return this.reportWith(result.simulatedMs > 0 ? score(result, this.options.design) : null);
@@ -208,8 +206,7 @@ export class ActiveSession {
       this.emit({ type: 'status', session: record });
     }
     this.subscribers.clear();
-    for (const { reject } of this.waiting.values()) reject(new Error('The live session ended'));
-    this.waiting.clear();
+    this.replies.rejectAll(new Error('The live session ended'));
     await this.options.worker.terminate();
   }
 
@@ -235,7 +232,7 @@ export class ActiveSession {
   private onMessage(message: LiveWorkerMessage): void {
     switch (message.type) {
       case 'ready':
-        return this.answer('ready', true);
+        return this.replies.resolve('ready', true);
       case 'frame':
         return this.onFrame(message);
       case 'injected': {
@@ -245,7 +242,7 @@ export class ActiveSession {
         const fault: InjectedFault = { ...pending, injectedAt: message.t };
         this.faults.set(message.id, fault);
         this.emit({ type: 'fault', event: 'injected', fault });
-        return this.answer(message.id, fault);
+        return this.replies.resolve(message.id, fault);
       }
       case 'healed': {
         const fault = this.faults.get(message.id);
@@ -253,17 +250,18 @@ export class ActiveSession {
         const healed = { ...fault, healedAt: message.t };
         this.faults.set(message.id, healed);
         this.emit({ type: 'fault', event: 'healed', fault: healed });
-        return this.answer(`heal:${message.id}`, healed);
+        return this.replies.resolve(`heal:${message.id}`, healed);
       }
       case 'rejected': {
         this.pendingFaults.delete(message.id);
-        const waiter = this.waiting.get(message.id);
-        this.waiting.delete(message.id);
-        waiter?.reject(new ApiError(422, { code: 'invalid_fault', message: message.message }));
+        this.replies.reject(
+          message.id,
+          new ApiError(422, { code: 'invalid_fault', message: message.message }),
+        );
         return;
       }
       case 'finished':
-        return this.answer('finished', message.result);
+        return this.replies.resolve('finished', message.result);
       case 'failed':
         return this.fail(message.message);
     }
@@ -294,42 +292,10 @@ export class ActiveSession {
     this.emit({ type: 'snapshot', ...this.now(), transitions: frame.transitions });
   }
 
-  private await(key: string, timeoutMs: number): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(key);
-        reject(
-          new ApiError(504, {
-            code: 'live_timeout',
-            message: 'The live simulation did not answer in time; try again',
-          }),
-        );
-      }, timeoutMs);
-      this.waiting.set(key, {
-        resolve: (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-    });
-  }
-
-  private answer(key: string, value: unknown): void {
-    const waiter = this.waiting.get(key);
-    this.waiting.delete(key);
-    waiter?.resolve(value);
-  }
-
   private fail(message: string): void {
     if (this.ended) return;
     this.ended = true;
-    for (const { reject } of this.waiting.values())
-      reject(new ApiError(503, { code: 'live_unavailable', message }));
-    this.waiting.clear();
+    this.replies.rejectAll(new ApiError(503, { code: 'live_unavailable', message }));
     this.options.onFailure(message);
   }
 

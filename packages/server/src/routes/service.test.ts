@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +114,24 @@ describe('health, metrics, docs and fault types', () => {
         ).not.toThrow();
       }
     }
+  });
+});
+
+describe('web UI', () => {
+  it('serves the built UI at /, its files, and its pages; the API keeps its own 404', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'faultline-web-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Faultline UI</title>');
+    writeFileSync(join(root, 'app.js'), 'console.log(1);');
+    const { app } = await testServer({ webRoot: root });
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Faultline UI');
+    expect((await app.inject({ method: 'GET', url: '/app.js' })).headers['content-type']).toMatch(
+      /javascript/,
+    );
+    const page = await app.inject({ method: 'GET', url: '/designs/abc', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('Faultline UI');
+    const api = await app.inject({ method: 'GET', url: '/api/v1/nothing', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
   });
 });
 
