@@ -9,11 +9,12 @@ import {
   loadDesign,
   renderReport,
   simulate,
+  type AnalyzedResult,
   type Comparison,
   type Design,
 } from '@faultline/sim';
 import type { Output, RegisterCommand } from '../program.js';
-import { progressBar } from '../terminal/progress.js';
+import { progressBar, type ProgressBar } from '../terminal/progress.js';
 import { comparisonTable, runLine, scoreLines, servicesTable } from '../terminal/run-summary.js';
 import { writeFileAtomic } from '../terminal/write-file.js';
 import { pathAndMessage, place, readDesignFile } from './validate.js';
@@ -69,29 +70,13 @@ export const registerSimulate: RegisterCommand = (program, output, done) => {
 
 function run(design: Design, plan: Plan, output: Output): number {
   const bar = (output.errIsTTY ?? output.isTTY) ? progressBar(output.err) : undefined;
-  const options = { seed: plan.seed, durationMs: plan.durationMs };
-  let result;
-  let comparison: Comparison | undefined;
+  let runs: { result: AnalyzedResult; comparison?: Comparison };
   try {
-    result = analyze(
-      simulate(design, {
-        ...options,
-        onProgress:
-          bar &&
-          (({ simulatedMs, totalMs }) =>
-            bar.update({ fraction: simulatedMs / totalMs, label: 'simulating' })),
-      }),
-      design,
-    );
-    if (plan.compare)
-      comparison = compare(design, simulate, {
-        ...options,
-        baseline: result,
-        onProgress: bar && ((progress) => bar.update(variantProgress(progress))),
-      });
+    runs = simulateAll(design, plan, bar);
   } finally {
     bar?.done();
   }
+  const { result, comparison } = runs;
 
   output.out(runLine(result) + '\n' + servicesTable(result) + '\n' + scoreLines(result));
   if (comparison) output.out('\n' + comparisonTable(comparison));
@@ -116,6 +101,27 @@ function run(design: Design, plan: Plan, output: Output): number {
     );
   if (plan.report) write(plan.report, renderReport(result, { design, comparison }), 'HTML report');
   return code;
+}
+
+/** The run, analysed, and the comparison when asked for, with the bar (if any) showing progress. */
+function simulateAll(
+  design: Design,
+  plan: Plan,
+  bar: ProgressBar | undefined,
+): { result: AnalyzedResult; comparison?: Comparison } {
+  const options = { seed: plan.seed, durationMs: plan.durationMs };
+  const onProgress =
+    bar &&
+    (({ simulatedMs, totalMs }: { simulatedMs: number; totalMs: number }) =>
+      bar.update({ fraction: simulatedMs / totalMs, label: 'simulating' }));
+  const result = analyze(simulate(design, { ...options, onProgress }), design);
+  if (!plan.compare) return { result };
+  const comparison = compare(design, simulate, {
+    ...options,
+    baseline: result,
+    onProgress: bar && ((progress) => bar.update(variantProgress(progress))),
+  });
+  return { result, comparison };
 }
 
 function variantProgress(progress: {
