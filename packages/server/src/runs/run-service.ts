@@ -52,6 +52,8 @@ const SAVE_PROGRESS_EVERY_MS = 1000;
  */
 export class RunService {
   private readonly active = new Map<string, ActiveRun>();
+  /** Runs whose worker is done, while their end is written: still followed, no longer counted. */
+  private readonly finishing = new Map<string, ActiveRun>();
   /** Places taken by starts still reading the database, so concurrent starts respect the limit. */
   private reserved = 0;
 
@@ -130,13 +132,15 @@ export class RunService {
       this.ended(run, active);
       return run;
     }
+    // Ending now: once its end is written, the store answers 409.
+    await this.finishing.get(id)?.writes.catch(() => undefined);
     // Not ours (another server's, or already ended): the store decides.
     return this.options.store.runs.setStatus({ id, status: 'cancelled', actor });
   }
 
   /** Follows a run's events; returns the unsubscribe. Nothing comes for a run that is not active here. */
   subscribe(id: string, subscriber: RunSubscriber): () => void {
-    const active = this.active.get(id);
+    const active = this.active.get(id) ?? this.finishing.get(id);
     if (!active) return () => undefined;
     active.subscribers.add(subscriber);
     return () => active.subscribers.delete(subscriber);
@@ -144,11 +148,12 @@ export class RunService {
 
   /** Whether the run is queued or running in this server. */
   isActive(id: string): boolean {
-    return this.active.has(id);
+    return this.active.has(id) || this.finishing.has(id);
   }
 
   /** Stops following every run and marks them interrupted (graceful shutdown). */
   async close(): Promise<void> {
+    await Promise.all([...this.finishing.values()].map((run) => run.writes.catch(() => undefined)));
     const runs = [...this.active.entries()];
     this.active.clear();
     this.updateGauges();
@@ -187,6 +192,7 @@ export class RunService {
       case 'result':
       case 'failed': {
         this.active.delete(id);
+        this.finishing.set(id, active);
         this.updateGauges();
         metrics.runDuration.observe((performance.now() - active.startedAt) / 1000);
         const finish = (): Promise<Run> =>
@@ -209,7 +215,8 @@ export class RunService {
             (run) => this.ended(run, active),
             (error: unknown) =>
               this.options.log.error({ err: error, runId: id }, 'run: could not record its end'),
-          );
+          )
+          .finally(() => this.finishing.delete(id));
         return;
       }
     }
