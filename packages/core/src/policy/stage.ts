@@ -12,6 +12,13 @@ import type { ExecuteContext, PolicyFunction } from './policy.js';
 /** What `Stage.enter` returns when the call needs the policy's own `execute`; nothing was changed. */
 export const TAKE_OVER: unique symbol = Symbol('faultline.takeOver');
 
+/**
+ * What `Stage.enter` returns when the stage has nothing to do for a call that succeeds (a
+ * fallback, a retry nobody listens to): the pipeline passes a result through without calling
+ * `settle`, which still runs for a failure.
+ */
+export const PASS_RESULT: unique symbol = Symbol('faultline.passResult');
+
 /** The key under which a policy offers its Stage to pipelines. */
 export const STAGE: unique symbol = Symbol('faultline.stage');
 
@@ -29,8 +36,9 @@ export interface Stage {
    */
   readonly splits: PolicyFunctionExecutor;
   /**
-   * Admits a call when that is all there is to do, returning what `settle` will need; or
-   * returns TAKE_OVER, having changed nothing, when the call needs the policy's own `execute`.
+   * Admits a call when that is all there is to do, returning what `settle` will need (or
+   * PASS_RESULT); or returns TAKE_OVER, having changed nothing, when the call needs the
+   * policy's own `execute`.
    */
   enter(context: ExecuteContext): unknown;
   /**

@@ -8,7 +8,7 @@ import {
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
-import { STAGE, type Stage } from '../../policy/stage.js';
+import { PASS_RESULT, STAGE, type Stage } from '../../policy/stage.js';
 import { FallbackKernel } from './kernel.js';
 import { resolveFallbackOptions, type FallbackOptions, type ResolvedFallbackOptions } from './options.js';
 import { FALLBACK_EVENTS, type FallbackEvent } from './events.js';
@@ -49,7 +49,7 @@ export class FallbackPolicy extends PolicyBase {
   /** @internal In a pipeline: nothing to do before the call; after it, the same answer as `execute`. */
   readonly [STAGE]: Stage = {
     splits: FallbackPolicy.prototype.execute,
-    enter: () => undefined,
+    enter: () => (this.kernel.handlesResults ? undefined : PASS_RESULT),
     settle: (_token, context, failed, value) =>
       failed || this.kernel.handlesResults ? this.answer(failed, value, context) : value,
   };

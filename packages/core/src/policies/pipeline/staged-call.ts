@@ -1,5 +1,5 @@
 import type { ExecuteContext, PolicyFunction } from '../../policy/index.js';
-import { isThenable, type Stage, type StageCall } from '../../policy/stage.js';
+import { PASS_RESULT, isThenable, type Stage, type StageCall } from '../../policy/stage.js';
 
 /** What a staged call needs of its pipeline: running the policies from `index` inward again. */
 export interface StagedPipeline {
@@ -56,15 +56,10 @@ export class StagedCall implements StageCall {
     const first = this.first;
     for (; index >= first; index--) {
       const at = (index - first) * 2;
+      const token = entries[at];
+      if (token === PASS_RESULT && !failed) continue;
       try {
-        value = stages[index]!.settle(
-          entries[at],
-          entries[at + 1] as ExecuteContext,
-          failed,
-          value,
-          this,
-          index,
-        );
+        value = stages[index]!.settle(token, entries[at + 1] as ExecuteContext, failed, value, this, index);
         failed = false;
       } catch (error) {
         value = error;

@@ -11,7 +11,7 @@ import {
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
-import { STAGE, TAKE_OVER, type Stage } from '../../policy/stage.js';
+import { PASS_RESULT, STAGE, TAKE_OVER, type Stage } from '../../policy/stage.js';
 import { RetryKernel, type RetryDecision } from './kernel.js';
 import { resolveRetryOptions, type ResolvedRetryOptions, type RetryOptions } from './options.js';
 import {
@@ -100,11 +100,12 @@ export class RetryPolicy extends PolicyBase {
       // context changes, which its execute does.
       if (context.attempt !== 1 || isAborted(context)) return TAKE_OVER;
       this.kernel.onFirstAttempt();
-      return undefined;
+      // As in execute, whether a first-attempt success is reported is decided when the call starts.
+      return this.kernel.handlesResults || this.observed ? undefined : PASS_RESULT;
     },
     settle: (_token, context, failed, value, call, index) => {
       if (!failed && !this.kernel.handlesResults) {
-        if (this.observed) this.emitSuccess(1);
+        this.emitSuccess(1);
         return value;
       }
       return this.afterFirst(call.inner(index), context.signal, failed, value);
