@@ -131,6 +131,9 @@ describe('the experiment format', () => {
     expect(issuesOf(() => validateExperiment({ title: 't', method: [] }))).toEqual([
       { path: 'method', message: 'a method needs at least one activity' },
     ]);
+    expect(issuesOf(() => validateExperiment({ title: 't', method: 'run it' }))).toEqual([
+      { path: 'method', message: 'expected a list of actions and probes, got "run it"' },
+    ]);
     const issues = issuesOf(() =>
       validateExperiment({
         title: 't',

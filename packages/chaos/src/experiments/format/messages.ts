@@ -29,6 +29,11 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, 
   });
 }
 
+/** A list of `item`, worded `expected <words>, got …` when the value is not a list. */
+export function list<Item extends z.ZodType>(item: Item, words: string) {
+  return z.array(item, { error: (issue) => expected(words, issue.input) });
+}
+
 /** One of a fixed set of words, with a "did you mean" on a near miss. */
 export function choice<const T extends readonly [string, ...string[]]>(choices: T) {
   return z.enum(choices, {

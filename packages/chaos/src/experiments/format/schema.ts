@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TOXIC_TYPES } from '../../proxy/toxics/registry.js';
 import { parseJsonPath } from '../tolerance/jsonpath.js';
-import { choice, duration, expected, number, strictObject, text } from './messages.js';
+import { choice, duration, expected, list, number, strictObject, text } from './messages.js';
 
 /*
  * The experiment file, in the manner of Chaos Toolkit: a steady-state hypothesis of probes with
@@ -56,7 +56,7 @@ const host = text('a host name or address').default('127.0.0.1');
 
 const httpProvider = strictObject({
   type: z.literal('http'),
-  url: z.url({ error: (issue) => expected('an http:// or https:// URL', issue.input) }),
+  url: z.url({ protocol: /^https?$/, error: (issue) => expected('an http:// or https:// URL', issue.input) }),
   method: choice(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
   headers: z.record(z.string(), z.string()).default({}),
   body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
@@ -79,7 +79,7 @@ const redisProvider = strictObject({
 const processProvider = strictObject({
   type: z.literal('process'),
   path: text('the program to run'),
-  arguments: z.array(z.string()).default([]),
+  arguments: list(z.string(), 'a list of arguments').default([]),
 });
 
 const waitProvider = strictObject({ type: z.literal('wait'), duration: duration() });
@@ -103,6 +103,7 @@ const toxicSpec = strictObject({
 });
 
 const api = z.url({
+  protocol: /^https?$/,
   error: (issue) => expected('the proxy API URL, like http://127.0.0.1:8474', issue.input),
 });
 
@@ -170,25 +171,27 @@ export const experimentSchema = strictObject({
   version: z.literal(1, { error: 'expected version 1 (the only version so far)' }).default(1),
   title: text('a title'),
   description: z.string().optional(),
-  tags: z.array(z.string()).default([]),
+  tags: list(z.string(), 'a list of tags').default([]),
   configuration: z.record(z.string(), configValue).default({}),
-  proxies: z.array(proxySpec).default([]),
+  proxies: list(proxySpec, 'a list of proxies').default([]),
   'steady-state-hypothesis': strictObject({
     title: text('a title'),
-    probes: z.array(checkedProbeSchema).default([]),
+    probes: list(checkedProbeSchema, 'a list of probes').default([]),
   }).optional(),
-  method: z.array(activitySchema).min(1, { error: 'a method needs at least one activity' }),
-  rollbacks: z.array(activitySchema).default([]),
+  method: list(activitySchema, 'a list of actions and probes').min(1, {
+    error: 'a method needs at least one activity',
+  }),
+  rollbacks: list(activitySchema, 'a list of actions').default([]),
   'rollback-strategy': choice(ROLLBACK_STRATEGIES).default('default'),
   'stop-conditions': strictObject({
     every: duration().default(1000),
-    probes: z.array(checkedProbeSchema).min(1, { error: 'expected at least one probe' }),
+    probes: list(checkedProbeSchema, 'a list of probes').min(1, { error: 'expected at least one probe' }),
   }).optional(),
   'blast-radius': strictObject({
     'max-toxics': number('a whole number ≥ 0', 0).int().optional(),
     'max-toxicity': number('a toxicity from 0 to 1', 0, 1).optional(),
     'max-duration': duration().optional(),
-    'allowed-proxies': z.array(z.string()).optional(),
+    'allowed-proxies': list(z.string(), 'a list of proxy names').optional(),
   }).optional(),
 });
 
