@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { toMilliseconds } from '@faultline/core';
+import { parseDesign, renderReport, type Comparison, type RunResult } from '@faultline/sim';
 import { FINAL_RUN_STATUSES, type RunStatus } from '@faultline/store';
 import type { RouteOptions } from '../context.js';
 import { notFound, unprocessable } from '../http/api-error.js';
@@ -9,6 +10,11 @@ import { IdParams, Page, errors } from '../schemas/common.js';
 import { Run, RunListQuery, RunWithResult, StartRunBody } from '../schemas/runs.js';
 import { emptyBodyIsEmptyObject } from './empty-body.js';
 import { followRun } from './run-stream.js';
+
+const ReportQuery = Type.Object(
+  { format: Type.Optional(Type.Literal('html', { description: 'the only format: html' })) },
+  { additionalProperties: false },
+);
 
 /** Runs: start one of a design, follow it, read its result, cancel it. */
 export const runRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
@@ -98,6 +104,35 @@ export const runRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) 
       const timeline = await store.runs.getTimeline(request.params.id);
       if (timeline === null) throw notFound('This run has no result yet: wait for it to succeed');
       return timeline;
+    },
+  );
+
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof ReportQuery> }>(
+    '/runs/:id/report',
+    {
+      schema: {
+        tags,
+        summary: "The run's self-contained HTML report (charts inlined): 404 until it succeeded",
+        params: IdParams,
+        querystring: ReportQuery,
+        produces: ['text/html'],
+        response: { 200: Type.String(), ...errors(404) },
+      },
+    },
+    async (request, reply) => {
+      const run = await store.runs.get(request.params.id);
+      const result = run.hasResult ? await store.runs.getResult(run.id) : null;
+      if (result === null) throw notFound('This run has no result yet: wait for it to succeed');
+      const stored = await store.designs.get(run.designId, {
+        version: run.designVersion,
+        includeDeleted: true,
+      });
+      const { comparison, ...runResult } = result as { comparison?: Comparison } & Record<string, unknown>;
+      const html = renderReport(runResult as unknown as RunResult, {
+        design: parseDesign(stored.document).design,
+        ...(comparison ? { comparison } : {}),
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     },
   );
 
