@@ -98,6 +98,21 @@ describe('runs API', () => {
     expect((await waitForRun(app, third.id))['status']).toBe('succeeded');
   }, 60_000);
 
+  it('marks its runs interrupted when the server shuts down', async () => {
+    const { app, store } = await testServer({ workers: 1 });
+    const design = await createDesign(app, slowDocument());
+    const running = (await app.inject({ method: 'POST', url: `/api/v1/designs/${design.id}/runs` })).json();
+    const queued = (await app.inject({ method: 'POST', url: `/api/v1/designs/${design.id}/runs` })).json();
+    await eventually(async () => (await store.runs.get(running.id)).status === 'running');
+    await app.close();
+    for (const id of [running.id, queued.id])
+      expect(await store.runs.get(id)).toMatchObject({
+        status: 'interrupted',
+        error: expect.stringMatching(/shut down/),
+      });
+    expect(await store.audit.verify()).toMatchObject({ ok: true });
+  }, 60_000);
+
   it('refuses bad run requests, naming the path or the limit, and changes nothing', async () => {
     const { app, store } = await testServer({ limits: { runs: 1, durationMs: 60_000 } });
     const design = await createDesign(app, { ...shopDocument(), duration: '30s' });
