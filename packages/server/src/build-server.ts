@@ -68,9 +68,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? false }),
     bodyLimit: limits.bodyBytes,
-    // Stack traces stay in the log; a client sees the error shape only.
+    // While closing, new requests get 503 instead of a run that would be interrupted at once.
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false } },
   });
   const pool = new WorkerPool({
     size: options.workers ?? defaultWorkers(),
