@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { shopDocument } from '../test-support/designs.js';
 import { testServer } from '../test-support/harness.js';
+import { waitForRun } from '../test-support/wait.js';
 
 const BACKENDS =
   process.env['FAULTLINE_SKIP_POSTGRES'] === '1' ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const);
 
-describe.each(BACKENDS)('concurrent saves over HTTP [%s]', (backend) => {
+describe.each(BACKENDS)('the store behind the API [%s]', (backend) => {
   it('50 parallel updates with the same expected version: exactly one succeeds, 49 conflict', async () => {
     const { app, store } = await testServer({ backend });
     const { id } = (
@@ -64,4 +65,17 @@ describe.each(BACKENDS)('concurrent saves over HTTP [%s]', (backend) => {
       faults.map((fault: { at: string }) => Number.parseInt(fault.at)).sort((a: number, b: number) => a - b),
     ).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
+
+  it('runs a design and keeps its result', async () => {
+    const { app } = await testServer({ backend });
+    const { id } = (
+      await app.inject({ method: 'POST', url: '/api/v1/designs', payload: { document: shopDocument() } })
+    ).json();
+    const run = (await app.inject({ method: 'POST', url: `/api/v1/designs/${id}/runs` })).json();
+    const done = await waitForRun(app, run.id);
+    expect(done).toMatchObject({ status: 'succeeded', result: { design: 'shop' } });
+    expect((await app.inject({ method: 'GET', url: `/api/v1/runs/${run.id}/timeline` })).json()).toHaveLength(
+      10,
+    );
+  }, 60_000);
 });
