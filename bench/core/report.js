@@ -215,7 +215,8 @@ awaited calls (as many as take about 1 ms; see results.json for each subject's),
 warm-up. ops/s comes from the median batch (the mean, also shown, is decided on a shared machine
 by the moments the process waited for a CPU); p99 is that of single calls, harness included; CPU
 per call is the process's CPU time (garbage collector included) over the timed batches, divided
-by the calls made. Every figure is the median over the rounds. Each ratio is computed within
+by the calls made (for subjects that make few calls, such as cockatiel's retries, V8's background
+work dominates it: read their ops/s). Every figure is the median over the rounds. Each ratio is computed within
 each round, and the median of those decides PASS or FAIL. See [README.md](README.md) for what
 each scenario runs and why.
 
