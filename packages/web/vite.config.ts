@@ -8,7 +8,9 @@ const api = process.env['FAULTLINE_URL'] ?? 'http://127.0.0.1:4400';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': { target: api, ws: true, changeOrigin: true } },
+    // The server refuses a WebSocket whose page is of another origin (it guards against other
+    // sites): the proxy presents the API's own origin, as the built UI served by the server has.
+    proxy: { '/api': { target: api, ws: true, changeOrigin: true, headers: { origin: api } } },
   },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
 });

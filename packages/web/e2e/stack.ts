@@ -18,11 +18,12 @@ export interface Stack {
 
 /**
  * Starts the API server (examples loaded into a new database) and serves packages/web/dist with
- * Vite's preview server, forwarding /api (HTTP and WebSocket) to it. Builds the UI first if
- * dist is missing or FAULTLINE_WEB_BUILD=1.
+ * Vite's preview server, forwarding /api (HTTP and WebSocket) to it. Builds the UI first
+ * (FAULTLINE_WEB_BUILD=0 reuses dist/).
  */
 export async function startStack(): Promise<Stack> {
-  if (!existsSync(join(WEB, 'dist/index.html')) || process.env['FAULTLINE_WEB_BUILD'] === '1') {
+  // Built every time unless told not to: a stale dist/ would test yesterday's UI.
+  if (!existsSync(join(WEB, 'dist/index.html')) || process.env['FAULTLINE_WEB_BUILD'] !== '0') {
     await build({ root: WEB, logLevel: 'warn' });
   }
   const dir = mkdtempSync(join(tmpdir(), 'faultline-web-e2e-'));
@@ -32,7 +33,12 @@ export async function startStack(): Promise<Stack> {
   const ui = await preview({
     root: WEB,
     logLevel: 'warn',
-    preview: { port: 0, host: '127.0.0.1', proxy: { '/api': { target: api.url, ws: true } } },
+    // The server refuses a WebSocket from another origin: the proxy presents the API's own.
+    preview: {
+      port: 0,
+      host: '127.0.0.1',
+      proxy: { '/api': { target: api.url, ws: true, changeOrigin: true, headers: { origin: api.url } } },
+    },
   });
   const address = ui.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('the preview server has no port');

@@ -28,6 +28,12 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const designIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
 
 describe('the studio', () => {
@@ -103,6 +109,23 @@ describe('the studio', () => {
       `it opened during the fault (20s–35s), at ${opens.join(', ')}s`,
     );
     await shot(page, '04-run-results');
+
+    // Both exports: the result as JSON, and the server's self-contained HTML report.
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    assert.match(json.suggestedFilename(), /^run-.*\.json$/);
+    const exported = JSON.parse(await streamText(await json.createReadStream())) as {
+      design: string;
+      breakers: unknown[];
+    };
+    assert.equal(exported.design, 'e2e shop');
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'HTML report' }).click(),
+    ]);
+    assert.match(await streamText(await html.createReadStream()), /<html/i);
     await page.locator('.chart').first().scrollIntoViewIfNeeded();
     await shot(page, '05-run-charts');
     await page.close();
@@ -165,11 +188,16 @@ describe('the studio', () => {
     await page.close();
   });
 
-  it('reads in the dark theme', async () => {
+  it('reads in the dark theme, and opens a service from the keyboard', async () => {
     const page = await newPage();
     await page.goto(`${stack.url}/#/designs/${encodeURIComponent(designId)}`);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), 'dark');
+    // The graph by keyboard: a focused service opens its panel with Enter.
+    await page.locator('.react-flow__node[data-id="db"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Service db' }).waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.getByRole('button', { name: 'gateway → backend' }).click();
     await shot(page, '09-editor-dark');
     await page.close();

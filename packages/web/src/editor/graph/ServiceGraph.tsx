@@ -12,7 +12,7 @@ import {
   type NodeChange,
   applyNodeChanges,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { DesignDocument } from '../../api/types.js';
 import { callsOf, servicesOf } from '../document.js';
 import { layout, loadPositions, savePositions, type Point } from './layout.js';
@@ -111,25 +111,42 @@ export function ServiceGraph(props: {
     setNodes((current) => applyNodeChanges(changes, current));
   };
 
+  // The keyboard's way in: Tab reaches each service and call (React Flow makes them focusable),
+  // and Enter or Space opens its panel, as a click does.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const target = event.target as Element;
+    const node = target.closest<HTMLElement>('.react-flow__node');
+    const edge = target.closest<SVGElement>('.react-flow__edge');
+    const id = (node ?? edge)?.dataset['id'];
+    if (!id) return;
+    event.preventDefault();
+    onSelect(node ? { kind: 'service', name: id } : { kind: 'call', path: id });
+  };
+
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      // A drag is remembered where it ends, so the layout is not recomputed on every pixel.
-      onNodeDragStop={(_, node) => setPositions((current) => ({ ...current, [node.id]: node.position }))}
-      onConnect={(c: Connection) => c.source && c.target && props.onConnect({ from: c.source, to: c.target })}
-      onNodeClick={(_, node) => onSelect({ kind: 'service', name: node.id })}
-      onEdgeClick={(_, edge) => onSelect({ kind: 'call', path: edge.id })}
-      onPaneClick={() => onSelect(undefined)}
-      deleteKeyCode={null}
-      fitView
-      fitViewOptions={{ padding: 0.3, maxZoom: 1.1 }}
-      proOptions={{ hideAttribution: false }}
-    >
-      <Background />
-      <Controls />
-    </ReactFlow>
+    <div style={{ width: '100%', height: '100%' }} onKeyDown={onKeyDown}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        // A drag is remembered where it ends, so the layout is not recomputed on every pixel.
+        onNodeDragStop={(_, node) => setPositions((current) => ({ ...current, [node.id]: node.position }))}
+        onConnect={(c: Connection) =>
+          c.source && c.target && props.onConnect({ from: c.source, to: c.target })
+        }
+        onNodeClick={(_, node) => onSelect({ kind: 'service', name: node.id })}
+        onEdgeClick={(_, edge) => onSelect({ kind: 'call', path: edge.id })}
+        onPaneClick={() => onSelect(undefined)}
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.3, maxZoom: 1.1 }}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background />
+        <Controls />
+      </ReactFlow>
+    </div>
   );
 }
