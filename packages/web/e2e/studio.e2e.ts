@@ -166,11 +166,11 @@ describe('the studio', () => {
     await page.getByRole('heading', { name: /^e2e shop/ }).waitFor();
 
     // Someone else saves a new version meanwhile, through the API.
-    const current = (await (await fetch(`${stack.apiUrl}/api/v1/designs/${designId}`)).json()) as {
+    const current = (await (await fetch(`${stack.url}/api/v1/designs/${designId}`)).json()) as {
       version: number;
       document: Record<string, unknown>;
     };
-    const saved = await fetch(`${stack.apiUrl}/api/v1/designs/${designId}`, {
+    const saved = await fetch(`${stack.url}/api/v1/designs/${designId}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ expectedVersion: current.version, document: { ...current.document, seed: 7 } }),
