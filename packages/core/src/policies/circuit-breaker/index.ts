@@ -28,6 +28,7 @@ export type {
 export { CircuitRefusal, CIRCUIT_STATES } from './state.js';
 export type { CircuitState, CircuitTransition, TransitionReason, CircuitRefusalCode } from './state.js';
 export type { CircuitBreakerSnapshot } from './snapshot.js';
+export { readSnapshot } from './snapshot.js';
 export { InMemoryCircuitStateStore } from './store.js';
 export type { CircuitStateStore, StoredSnapshotArgs } from './store.js';
 export { eventLoopLoad } from './adaptive.js';
