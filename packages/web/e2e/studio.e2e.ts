@@ -128,6 +128,20 @@ describe('the studio', () => {
     assert.match(await streamText(await html.createReadStream()), /<html/i);
     await page.locator('.chart').first().scrollIntoViewIfNeeded();
     await shot(page, '05-run-charts');
+
+    // A second run, compared with the design stripped of its resilience, and against the first run.
+    await page.getByLabel(/Compare with and without resilience/).check();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('heading', { name: /Run .* running|Run .* queued|Run .* succeeded/ }).waitFor();
+    await page.getByRole('heading', { name: /Run .* succeeded/ }).waitFor({ timeout: 90_000 });
+    const variants = page.getByRole('table').filter({ hasText: 'What the removed patterns buy' });
+    await variants.waitFor();
+    const names = await variants.locator('tbody th').allInnerTexts();
+    assert.deepEqual(names.slice(0, 2), ['baseline', 'no resilience']);
+    await page.getByLabel('Compare with', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('heading', { name: 'This run against the other' }).waitFor();
+    await variants.scrollIntoViewIfNeeded();
+    await shot(page, '06-run-compare');
     await page.close();
   });
 
@@ -146,7 +160,7 @@ describe('the studio', () => {
 
     await page.locator('.tile.down[aria-label="backend: down"]').waitFor({ timeout: 10_000 });
     await page.locator('[data-edge="gateway->backend"][data-state="open"]').waitFor({ timeout: 10_000 });
-    await shot(page, '06-live-crash');
+    await shot(page, '07-live-crash');
 
     await page.getByRole('button', { name: 'Halt all faults' }).click();
     await page.locator('.tile[aria-label="backend: healthy"]').waitFor({ timeout: 20_000 });
@@ -155,7 +169,7 @@ describe('the studio', () => {
       .getByRole('list', { name: /Recovery from crash backend/ })
       .getByText(/✓ recovered/)
       .waitFor({ timeout: 30_000 });
-    await shot(page, '07-live-recovered', { fullPage: true });
+    await shot(page, '08-live-recovered', { fullPage: true });
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.close();
   });
@@ -182,7 +196,7 @@ describe('the studio', () => {
     const dialog = page.getByRole('dialog', { name: 'Someone else saved this design' });
     await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`now at version ${current.version + 1}`));
-    await shot(page, '08-version-conflict');
+    await shot(page, '09-version-conflict');
     await dialog.getByRole('button', { name: 'Overwrite with mine' }).click();
     await page.getByText(`Saved as version ${current.version + 2}.`).waitFor();
     await page.close();
@@ -199,7 +213,7 @@ describe('the studio', () => {
     await page.getByRole('heading', { name: 'Service db' }).waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.getByRole('button', { name: 'gateway → backend' }).click();
-    await shot(page, '09-editor-dark');
+    await shot(page, '10-editor-dark');
     await page.close();
   });
 });

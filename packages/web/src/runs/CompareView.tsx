@@ -14,8 +14,13 @@ export function VariantsTable({ result }: { result: RunResult }) {
   const variants = (result as RunResult & { comparison?: { variants?: Variant[] } }).comparison?.variants;
   if (!variants?.length) return null;
   return (
-    <section aria-labelledby="variants-title">
-      <h2 id="variants-title">With and without resilience</h2>
+    <section className="panel" aria-labelledby="variants-title">
+      <h2 id="variants-title" style={{ marginTop: 0 }}>
+        With and without resilience
+      </h2>
+      <p className="muted">
+        The same seed and duration with every pattern removed, and with each one removed alone.
+      </p>
       <table>
         <thead>
           <tr>
@@ -89,10 +94,10 @@ export function RunVersusRun(props: { a: RunResult; b: RunResult; labelA: string
       <tbody>
         <tr>
           <th scope="row">score</th>
-          <td className="num" colSpan={2}>
-            {a.score?.value ?? '—'} vs {b.score?.value ?? '—'}
-          </td>
-          <td colSpan={2} />
+          <td className="num">{a.score?.value ?? '—'}</td>
+          <td className="num">{b.score?.value ?? '—'}</td>
+          <td />
+          <td />
         </tr>
         {names.map((name) => (
           <tr key={name}>
