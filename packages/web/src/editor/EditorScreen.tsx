@@ -306,7 +306,7 @@ export function Editor({ design: loaded }: { design: Design }) {
                 workload={doc.listOf(document, 'workload')}
                 services={names}
                 errors={serverErrors}
-                onDesignChange={({ settings }) => change({ ...document, ...settings })}
+                onDesignChange={({ settings }) => change(doc.setSettings(document, settings))}
                 onChange={({ workload }) => change(doc.setList(document, 'workload', workload))}
               />
             )}

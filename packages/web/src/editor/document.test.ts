@@ -63,4 +63,11 @@ describe('design document changes', () => {
     const d = doc.setService(shop(), 'gateway', { instances: 5 });
     expect(doc.servicesOf(d)['gateway']).toEqual({ instances: 5, calls: [{ to: 'backend', timeout: '1s' }] });
   });
+
+  it('removes a run setting left empty, so its default applies, and keeps the order of the rest', () => {
+    const d = doc.setSettings(shop(), { name: 'shop 2', duration: '2m' });
+    expect(d['seed']).toBeUndefined();
+    expect(Object.keys(d).slice(0, 2)).toEqual(['name', 'duration']);
+    expect(d['name']).toBe('shop 2');
+  });
 });

@@ -160,6 +160,22 @@ export function setCall(doc: DesignDocument, path: string, call: Call | undefine
   return withServices(doc, { ...servicesOf(doc), [from]: { ...service, calls } });
 }
 
+/** The top-level run settings a form edits; a key left out is removed, so its default applies. */
+export const SETTINGS_KEYS = ['name', 'seed', 'duration'] as const;
+
+/** Replaces the run settings (name, seed, duration), keeping every key where it was written. */
+export function setSettings(
+  doc: DesignDocument,
+  settings: Readonly<Record<string, unknown>>,
+): DesignDocument {
+  const next: DesignDocument = { ...doc };
+  for (const key of SETTINGS_KEYS) {
+    if (settings[key] === undefined) delete next[key];
+    else next[key] = settings[key];
+  }
+  return next;
+}
+
 /** A list at the top level (`workload`, `faults`), empty when missing. */
 export function listOf(doc: DesignDocument, key: 'workload' | 'faults'): Record<string, unknown>[] {
   const list = doc[key];

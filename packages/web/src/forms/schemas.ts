@@ -294,6 +294,18 @@ export const workloadSchema: JsonSchema = {
     arrivals: choice(['poisson', 'uniform'], 'how arrivals are spaced', 'poisson'),
     users: whole('users, each with one request in flight (closed loop, instead of rate)', { minimum: 1 }),
     thinkTime: distribution('pause between an answer and the next request (closed loop)'),
+    profile: {
+      type: 'object',
+      title: 'Profile',
+      description: 'how the rate changes over the run (step and CSV profiles: in the YAML)',
+      properties: {
+        type: choice(['constant', 'ramp', 'spike'], 'the shape of the rate over time', 'constant'),
+        to: number('the rate a ramp ends at', { minimum: 0 }),
+        at: duration('when a ramp or spike starts'),
+        duration: duration('how long a ramp or spike takes'),
+        multiplier: number('the rate × this during a spike', { minimum: 0 }),
+      },
+    },
   },
   required: ['target'],
 };

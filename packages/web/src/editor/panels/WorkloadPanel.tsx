@@ -49,11 +49,6 @@ export function WorkloadPanel(props: {
               props.onChange({ workload: next });
             }}
           />
-          {w['profile'] !== undefined && (
-            <p className="muted">
-              Profile: <code>{JSON.stringify(w['profile'])}</code> (edit it in the YAML)
-            </p>
-          )}
           <button
             type="button"
             className="button danger small"
