@@ -57,13 +57,14 @@ export class RedisCircuitStateStore implements CircuitStateStore, Disposable {
   /** Stores `snapshot` under `key` and publishes it to every instance watching the key, in one atomic step. */
   async save(key: string, snapshot: CircuitBreakerSnapshot): Promise<void> {
     const json = encodeSnapshot(snapshot);
-    this.subscriptions.remember(key, json, true);
     await saveAndPublish(this.options.redis, {
       redisKey: this.redisKey(key),
       channel: this.redisKey(key),
       json,
       ttlMs: this.options.ttlMs,
     });
+    // Only once stored: a save that failed must not hide the value Redis really holds from a catch-up.
+    this.subscriptions.remember(key, json, true);
   }
 
   /** Calls `listener` with every snapshot saved under `key` by any instance (this one included) from now on. */
