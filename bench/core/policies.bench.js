@@ -73,7 +73,11 @@ if (!args['no-write'] && only === undefined) {
   const run = { machine, settings, subjects, medians, perRound, ratios, date, loadAverageAtEnd };
   const json = resultsJson(run);
   json.machine.loadAverageAtEnd = loadAverageAtEnd;
-  writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(json, null, 2)}\n`);
+  // Formatted as the repository's Prettier formats it, so that `npm run lint` passes on it.
+  const jsonUrl = new URL('results.json', import.meta.url);
+  const prettier = await import('prettier');
+  const config = await prettier.resolveConfig(jsonUrl);
+  writeFileSync(jsonUrl, await prettier.format(JSON.stringify(json), { ...config, parser: 'json' }));
   writeFileSync(new URL('RESULTS.md', import.meta.url), resultsMarkdown(run));
   console.log('\nwrote bench/core/results.json and bench/core/RESULTS.md');
 }

@@ -224,6 +224,8 @@ each scenario runs and why.
 
 ${markdownTable(TARGET_HEADER, targetRows(ratios))}
 
+Why a target is not met, and what was optimized to meet the others: [README.md](README.md#findings).
+
 ## Figures
 
 ${sections.join('\n\n')}
