@@ -52,7 +52,11 @@ describe('a live session', () => {
       errorRate: 0,
     });
     expect(snapshot.services.gateway!.requestsPerSec).toBeGreaterThan(150);
-    expect(snapshot.edges['gateway->orders']).toMatchObject({ breakerState: 'closed', failureRate: 0 });
+    expect(snapshot.edges['gateway->orders']).toMatchObject({
+      breakerState: 'closed',
+      breakerStates: { closed: 2 }, // one breaker per gateway instance
+      failureRate: 0,
+    });
     expect(snapshot.faults).toEqual([]);
 
     const id = live.injectFault({ type: 'crash', target: 'orders', durationMs: 5000 });
@@ -62,6 +66,7 @@ describe('a live session', () => {
     expect(snapshot.services.orders).toMatchObject({ instancesUp: 0, health: 'down' });
     // The breaker opened: the gateway answers from its fallback, and stays up.
     expect(snapshot.edges['gateway->orders']!.breakerState).toBe('open');
+    expect(snapshot.edges['gateway->orders']!.breakerStates.open).toBeGreaterThanOrEqual(1);
     expect(snapshot.breakers[0]).toMatchObject({ edge: 'gateway->orders', state: 'open' });
     expect(snapshot.breakerTransitions).toBe(snapshot.breakers.length);
     expect(snapshot.services.gateway!.errorRate).toBe(0);
@@ -93,14 +98,23 @@ describe('a live session', () => {
     );
   });
 
-  it('ends with result(): the same result again, and no more advancing', () => {
+  it('gives the result so far with result(), and goes on', () => {
     const live = createLiveSimulation(design);
     live.advanceTo(1500);
-    const result = live.result();
-    expect(result.simulatedMs).toBe(1500);
-    expect(live.result()).toBe(result);
-    expect(() => live.advanceTo(2000)).toThrow(/after result\(\) ended the session/);
-    expect(() => live.injectFault({ type: 'crash', target: 'orders' })).toThrow(/ended the session/);
-    expect(live.healFault('design-0')).toBe(false);
+    const first = live.result();
+    expect(first.simulatedMs).toBe(1500);
+    expect(first.timeline).toHaveLength(2);
+    const okSoFar = first.services.gateway!.ok;
+    expect(okSoFar).toBeGreaterThan(0);
+    live.advanceTo(7500);
+    live.result();
+    const later = live.result();
+    expect(later.simulatedMs).toBe(7500);
+    expect(later.timeline).toHaveLength(8);
+    expect(later.services.gateway!.ok).toBeGreaterThan(okSoFar);
+    // The second that was partial at 1.5 s is whole now, and the faults are not listed twice.
+    expect(later.timeline[1]!.services.gateway!.ok).toBeGreaterThan(first.timeline[1]!.services.gateway!.ok);
+    expect(later.faults).toEqual([{ type: 'latency', target: 'orders', start: 6000, end: 7000 }]);
+    expect(live.injectFault({ type: 'crash', target: 'orders' })).toBe('live-1');
   });
 });

@@ -34,8 +34,8 @@ export interface LiveSimulation {
   /** Services and edges over the last whole second, breaker transitions and faults in force. */
   snapshot(): LiveSnapshot;
   /**
-   * The run result from the start to now. It ends the session (the metrics close their last
-   * second): later calls return the same result, and advancing or injecting throws.
+   * The run result from the start to now; the last second may be partial. The session goes on:
+   * advance it and ask again for more.
    */
   result(): RunResult;
 }
@@ -50,37 +50,30 @@ export function createLiveSimulation(design: Design, options: LiveSimulationOpti
   world.start();
   const view = new LiveView(world);
   let wallMs = 0;
-  let ended: RunResult | undefined;
-  const open = (what: string): void => {
-    if (ended !== undefined) throw new Error(`live session: cannot ${what} after result() ended the session`);
-  };
   return {
     get now() {
       return world.simulation.now();
     },
     advanceTo(simulatedMs) {
-      open('advance');
       const started = performance.now();
       world.simulation.runUntil(simulatedMs);
       wallMs += performance.now() - started;
     },
     injectFault(fault) {
-      open('inject a fault');
       const { fault: parsed, durationMs } = parseLiveFault(fault, design);
       return world.faults.inject(parsed, durationMs);
     },
     healFault(id) {
-      return ended === undefined && world.faults.heal(id);
+      return world.faults.heal(id);
     },
     healAll() {
-      if (ended === undefined) world.faults.healAll();
+      world.faults.healAll();
     },
     snapshot() {
       return view.snapshot();
     },
     result() {
-      ended ??= world.result(wallMs);
-      return ended;
+      return world.result(wallMs);
     },
   };
 }

@@ -120,6 +120,11 @@ export interface BreakerTransition {
   edge: string;
   /** The state it moved to. */
   state: BreakerState;
+  /**
+   * Which instance of the calling service (0-based) the breaker belongs to: each instance has
+   * its own breaker, as each process of a real service does. Absent in results written before.
+   */
+  instance?: number;
 }
 
 /** A fault that was active during the run. */

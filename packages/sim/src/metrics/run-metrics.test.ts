@@ -125,16 +125,32 @@ describe('RunMetrics', () => {
     expect(metrics.timeline().map((bucket) => bucket.services.quiet!.ok)).toEqual([1, 0]);
   });
 
-  it('gives every service the extra second opened by a response sent exactly at the end', () => {
+  it('has one timeline entry per second: a response sent exactly at the end counts in the last', () => {
     const metrics = new RunMetrics();
     metrics.service('a').recordOk(3000, 1);
     metrics.service('b').recordOk(10, 1);
     const result = metrics.toResult(summary); // simulatedMs: 3000
-    expect(result.timeline).toHaveLength(4);
-    expect(result.timeline[3]!.services).toEqual({
+    expect(result.timeline).toHaveLength(3);
+    expect(result.timeline[2]!.services).toEqual({
       a: { ok: 1, failed: 0, p50: 1, p99: 1 },
       b: { ok: 0, failed: 0, p50: null, p99: null },
     });
+    expect(result.services.a!.ok).toBe(1);
+  });
+
+  it('gives a result without closing the open second, and a fuller one later', () => {
+    const metrics = new RunMetrics();
+    const api = metrics.service('api');
+    api.recordOk(500, 2);
+    api.recordOk(1200, 4);
+    const first = metrics.toResult({ ...summary, simulatedMs: 1500 });
+    expect(first.timeline.map((bucket) => bucket.services.api!.ok)).toEqual([1, 1]);
+    api.recordOk(1800, 6);
+    const second = metrics.toResult({ ...summary, simulatedMs: 2000 });
+    expect(second.timeline.map((bucket) => bucket.services.api!.ok)).toEqual([1, 2]);
+    expect(second.timeline[1]!.services.api!.p99).toBe(6);
+    expect(second.services.api!.ok).toBe(3);
+    expect(second.services.api!.latencyMs.max).toBe(6);
   });
 
   it('reports a service that answered nothing with zeros, not NaN', () => {

@@ -96,7 +96,8 @@ export class RunMetrics {
 
   /** Logs a circuit breaker state change. */
   recordBreakerTransition(transition: BreakerTransition): void {
-    this.breakerLog.push({ t: transition.t, edge: transition.edge, state: transition.state });
+    const { t, edge, state, instance } = transition;
+    this.breakerLog.push(instance === undefined ? { t, edge, state } : { t, edge, state, instance });
   }
 
   /** Logs a fault that was active during the run. */
@@ -129,18 +130,27 @@ export class RunMetrics {
   }
 
   /**
-   * The run result (DESIGN.md's JSON), without `score` and `slo`, which the analysis adds. Closes
-   * the timeline at `startAt + simulatedMs`.
+   * The run result (DESIGN.md's JSON), without `score` and `slo`, which the analysis adds: one
+   * timeline entry per bucket that started before `startAt + simulatedMs` (the last one possibly
+   * partial; a response sent at exactly that end counts in it). It closes only buckets that have
+   * ended, so it can be asked again later, for more.
    */
   toResult(summary: RunSummary): RunResult {
+    const end = this.startAt + summary.simulatedMs;
     const services: Record<string, ServiceResult> = {};
-    for (const [name, service] of this.services) services[name] = service.toResult(summary.simulatedMs);
-    // A response sent at exactly the end opens one more bucket for its service: give every
-    // service that bucket, so that no timeline entry leaves a service out.
-    let buckets = 0;
-    for (const service of this.services.values()) buckets = Math.max(buckets, service.timeline.length);
-    for (const service of this.services.values())
-      service.timeline.closeEndedBy(this.startAt + buckets * this.bucketMs);
+    const buckets = new Map<string, TimelineServiceBucket[]>();
+    for (const [name, service] of this.services) {
+      services[name] = service.toResult(summary.simulatedMs);
+      buckets.set(name, service.timeline.bucketsUntil(end));
+    }
+    const length = Math.max(0, ...[...buckets.values()].map((list) => list.length));
+    const timeline: TimelineBucket[] = [];
+    for (let index = 0; index < length; index++) {
+      const entry: Record<string, TimelineServiceBucket> = {};
+      for (const [name, list] of buckets)
+        entry[name] = list[index] ?? { ok: 0, failed: 0, p50: null, p99: null };
+      timeline.push({ t: this.startAt + index * this.bucketMs, services: entry });
+    }
     const calls: Record<string, CallResult> = {};
     for (const [key, edge] of this.edges) calls[key] = edge.toResult();
     return {
@@ -151,7 +161,7 @@ export class RunMetrics {
       wallMs: summary.wallMs,
       services,
       calls,
-      timeline: this.timeline(),
+      timeline,
       breakers: this.breakerLog.map((transition) => ({ ...transition })),
       faults: this.faultLog.map((fault) => ({ ...fault })),
     };

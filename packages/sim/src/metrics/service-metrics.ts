@@ -107,17 +107,18 @@ export class ServiceMetrics {
 
   /**
    * This service's part of the run result, over `simulatedMs` of simulated time from the
-   * timeline's start. Closes the timeline there, so call it once, at the end of the run.
+   * timeline's start: the open timeline bucket is read, not closed, so a live session can ask
+   * for it as often as it likes and go on. Closes the buckets that ended by then.
    */
   toResult(simulatedMs: number): ServiceResult {
-    this.timeline.finish(this.timeline.startAt + simulatedMs);
+    this.timeline.closeEndedBy(this.timeline.startAt + simulatedMs);
     return {
       requests: this.arrived,
       ok: this.answeredOk,
       failed: this.answeredFailed,
       degraded: this.answeredDegraded,
       errors: { ...this.errorCounts },
-      latencyMs: this.wholeRunLatency.summary(),
+      latencyMs: this.timeline.wholeRunSoFar().summary(),
       utilization: Math.round(this.utilization(simulatedMs) * 10_000) / 10_000,
     };
   }

@@ -17,22 +17,37 @@ import {
   type RetryKernel,
   type TimeoutKernel,
 } from '@faultline/core';
-import { sampler, type Call } from '../model/index.js';
+import type { Call } from '../model/index.js';
 import type { EdgeMetrics } from '../metrics/index.js';
 import { attemptTimedOut } from './attempt.js';
 import { AttemptQueue } from './attempt-queue.js';
 import { DeadlineQueue } from './deadline-queue.js';
+import type { Instance } from './instance.js';
 import type { Link } from './network.js';
 import type { ServiceNode } from './service.js';
 import type { World } from './world.js';
 
 const FAILURE_CODES: readonly FailureCode[] = ['timeout', 'rejected', 'circuitOpen', 'unavailable', 'error'];
 
+/** What every instance's copy of one call of the design shares: its network latency and link. */
+export interface CallRoute {
+  readonly caller: ServiceNode;
+  readonly callee: ServiceNode;
+  /** The call as the design writes it. */
+  readonly call: Call;
+  /** One-way network latency of a message on this call, drawn per message (one stream per call). */
+  readonly latency: () => number;
+  /** The network path from caller to callee, shared by every call between them. */
+  readonly link: Link;
+}
+
 /**
- * One call of the design (an entry in a service's `calls`) as the world runs it: its network
- * latency and link, and its resilience pipeline, built by core's `fromConfig` on the simulation's
- * clock with the edge's own random stream. One pipeline per call of the design, shared by every
- * instance of the calling service, as a client library shared by a service's code would be.
+ * One call of the design (an entry in a service's `calls`) as one instance of the calling
+ * service runs it: its resilience pipeline, built by core's `fromConfig` on the simulation's
+ * clock with its own random stream. Each instance has its own pipeline (its own breaker,
+ * bulkhead slots, rate limiter permits, concurrency limit, retry budget), as each process of
+ * a real service has its own client library: what you simulate is what you ship. Counts go to
+ * the edge's metrics, shared by every instance (`caller->callee`).
  *
  * It keeps the queues the kernels count but leave to their driver (the bulkhead's, the rate
  * limiter's) and the one timer of the rate limiter's queue.
@@ -44,6 +59,10 @@ export class CallEdge {
   readonly path: string;
   /** One-way network latency of a message on this edge, drawn per message. */
   readonly latency: () => number;
+  readonly caller: ServiceNode;
+  readonly callee: ServiceNode;
+  /** The network path from caller to callee, shared by every call between them. */
+  readonly link: Link;
   readonly metrics: EdgeMetrics;
   readonly pipeline: ResiliencePipeline;
   readonly fallback: FallbackKernel | undefined;
@@ -71,21 +90,24 @@ export class CallEdge {
 
   constructor(
     readonly world: World,
-    readonly caller: ServiceNode,
-    readonly callee: ServiceNode,
-    call: Call,
-    /** The network path from caller to callee, shared by every call between them. */
-    readonly link: Link,
+    route: CallRoute,
+    /** The instance of the calling service whose pipeline this is. */
+    readonly instance: Instance,
     onBreakerChange: (edge: CallEdge, transition: CircuitTransition) => void,
   ) {
     const simulation = world.simulation;
+    const { call, caller, callee } = route;
     this.key = call.edge;
     this.path = call.path;
-    this.latency = sampler(call.latency, simulation.stream(`network:${call.path}`));
+    this.caller = caller;
+    this.callee = callee;
+    this.link = route.link;
+    this.latency = route.latency;
     this.metrics = world.metrics.edge(caller.name, callee.name);
     this.pipeline = fromConfig(call.resilience, {
       clock: simulation.clock,
-      random: simulation.stream(`policies:${call.path}`),
+      // Each instance's own stream: adding an instance does not change another's draws.
+      random: simulation.stream(`policies:${call.path}:instance-${instance.index}`),
       name: call.edge,
       path: call.path,
     });
@@ -113,8 +135,8 @@ export class CallEdge {
       if (breaker !== undefined) this.countedByBreaker.set(code, breaker.options.handle(code) === true);
     }
     if (breaker !== undefined) {
-      // Adaptive thresholds tighten with the calling service's load.
-      breaker.kernel.setLoadSignal(() => caller.load());
+      // Adaptive thresholds tighten with the load of the process the breaker lives in.
+      breaker.kernel.setLoadSignal(() => instance.load());
       breaker.onStateChange((transition) => onBreakerChange(this, transition));
     }
   }

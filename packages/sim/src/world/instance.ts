@@ -1,5 +1,6 @@
 import type { Simulation } from '../engine/index.js';
 import type { ServiceMetrics } from '../metrics/index.js';
+import type { CallEdge } from './call-edge.js';
 import { WORKING, type Request } from './request.js';
 
 /** What a worker does when a request's own work is done. */
@@ -39,6 +40,9 @@ export class Instance {
   /** Draws of extra response delay, one per active latency fault. */
   readonly responseDelays: (() => number)[] = [];
 
+  /** Its calls, step by step, each with this instance's own pipeline; set once every service exists. */
+  steps: (readonly CallEdge[])[] = [];
+
   /** Time integral of requests held (serving or queued), in request·ms: Little's L times time. */
   heldArea = 0;
   /** Time integral of busy workers, in ms, not yet handed to the metrics (see `flushBusy`). */
@@ -66,6 +70,16 @@ export class Instance {
   /** Requests it holds: in service or queued. What least-outstanding balancing compares. */
   get outstanding(): number {
     return this.busy + this.queued;
+  }
+
+  /**
+   * Its load, 0 to 1: the share of its workers not held by a fault that are busy now (1 when
+   * down or every worker is held). The adaptive circuit breaker of its calls tightens with it.
+   */
+  load(): number {
+    const capacity = this.workers - this.heldWorkers;
+    if (!this.up || capacity <= 0) return 1;
+    return Math.min(1, this.busy / capacity);
   }
 
   /** Workers free to start a request now. */

@@ -77,21 +77,13 @@ export class Network {
     edge.world.simulation.schedule(delay, requestArrives, request);
   }
 
-  /**
-   * Sends the response to whoever sent the request, `delay` ms after now (a latency fault on
-   * the instance) plus the way back over the network.
-   */
-  sendResponse(request: Request, delay: number): void {
+  /** Sends the response to whoever sent the request, over the way back (a workload's at once). */
+  sendResponse(request: Request): void {
     const edge = request.edge;
-    const simulation = request.service.world.simulation;
-    if (edge === undefined) {
-      if (delay > 0) simulation.schedule(delay, responseArrives, request);
-      else deliver(request);
-      return;
-    }
+    if (edge === undefined) return deliver(request);
     const transit = this.transit(request, edge.callee, edge.caller);
     if (transit < 0) return;
-    simulation.schedule(delay + transit, responseArrives, request);
+    edge.world.simulation.schedule(transit, responseArrives, request);
   }
 
   /** How long the message takes from one service to the other; −1 when it is lost for good (it is then released). */

@@ -15,8 +15,10 @@ export const WORKING = 1;
 export const CALLING = 2;
 /** Answered: the response is on its way back. */
 export const ANSWERED = 3;
+/** Done, but held (worker included) by a latency fault before it is answered. */
+export const DELAYED = 4;
 
-export type Phase = typeof WAITING | typeof WORKING | typeof CALLING | typeof ANSWERED;
+export type Phase = typeof WAITING | typeof WORKING | typeof CALLING | typeof ANSWERED | typeof DELAYED;
 
 /** Who sent a request, and so who gets its response. */
 export interface RequestSender {
@@ -51,7 +53,7 @@ export class Request implements Pooled {
   /** Where it sits in its instance's `serving` list, while a worker holds it. */
   servingIndex = -1;
 
-  /** Own work still to do (ms at full speed), since `workFrom`; the event that ends it. */
+  /** Own work still to do (ms at full speed), since `workFrom`; the event that ends it (or a latency fault's delay). */
   workLeft = 0;
   workFrom = 0;
   workEvent = -1;
@@ -63,7 +65,7 @@ export class Request implements Pooled {
   /** Whether a fallback answered one of its calls, here or further down. */
   degraded = false;
 
-  /** How it was answered, and, at the service that answered, under which code a failure counts. */
+  /** How it was (or, while DELAYED, will be) answered, and, at the service that answered, under which code a failure counts. */
   outcome: ResponseOutcome = ANSWERED_OK;
   code: FailureCode = 'error';
 

@@ -158,9 +158,9 @@ describe('policies on a call, driven through core’s kernels', () => {
     const caller = result.services.caller!;
     // Ten failures open it; every 5 s one probe fails and opens it again.
     expect(result.breakers.slice(0, 3)).toEqual([
-      { t: 1001, edge: 'caller->broken', state: 'open' },
-      { t: 6100, edge: 'caller->broken', state: 'halfOpen' },
-      { t: 6101, edge: 'caller->broken', state: 'open' },
+      { t: 1001, edge: 'caller->broken', state: 'open', instance: 0 },
+      { t: 6100, edge: 'caller->broken', state: 'halfOpen', instance: 0 },
+      { t: 6101, edge: 'caller->broken', state: 'open', instance: 0 },
     ]);
     expect(caller.errors.circuitOpen).toBeGreaterThan(150);
     expect(caller.errors.error + caller.errors.circuitOpen).toBe(caller.failed);
@@ -261,7 +261,7 @@ describe('policies on a call, driven through core’s kernels', () => {
     expect(result.services.slow!.requests).toBeLessThanOrEqual(10 * 20 + 2);
   });
 
-  it("feeds the adaptive breaker the calling service's load", () => {
+  it('feeds the adaptive breaker the load of its calling instance', () => {
     const world = runWorld({
       duration: '1s',
       services: {
@@ -271,7 +271,7 @@ describe('policies on a call, driven through core’s kernels', () => {
       workload: [{ target: 'caller', rate: 100, arrivals: 'uniform' }],
     });
     // 100/s × 80 ms on 10 workers: 8 busy.
-    expect(world.service('caller').load()).toBe(0.8);
+    expect(world.service('caller').instances[0]!.load()).toBe(0.8);
     expect(world.edges[0]!.breaker!.thresholds().load).toBe(0.8);
   });
 });

@@ -2,12 +2,11 @@ import type { FailureCode, Random } from '@faultline/core';
 import { sampler, type Service } from '../model/index.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { abandonCall, startCall } from './call.js';
-import type { CallEdge } from './call-edge.js';
 import { Instance } from './instance.js';
 import { createLoadBalancer } from './load-balancers/create.js';
 import type { LoadBalancer } from './load-balancers/load-balancer.js';
 import { ANSWERED_ERROR, ANSWERED_OK, REFUSED, type ResponseOutcome } from './outcome.js';
-import { ANSWERED, CALLING, WAITING, type Request } from './request.js';
+import { ANSWERED, CALLING, DELAYED, WAITING, type Request } from './request.js';
 import type { World } from './world.js';
 
 /**
@@ -21,8 +20,6 @@ export class ServiceNode {
   readonly name: string;
   readonly instances: Instance[] = [];
   readonly metrics: ServiceMetrics;
-  /** The calls of each step, in order; set once every service exists (`connect`). */
-  steps: (readonly CallEdge[])[] = [];
   private readonly balancer: LoadBalancer;
   private readonly drawWork: () => number;
   private readonly errorRandom: Random;
@@ -46,21 +43,6 @@ export class ServiceNode {
       this.instances.push(
         new Instance(index, design.workers, design.queueLimit, simulation, this.metrics, workDone),
       );
-  }
-
-  /**
-   * The calling service's load, 0 to 1: the share of the workers of its instances that are up
-   * (and not held by a fault) busy now. The adaptive circuit breaker tightens with it.
-   */
-  load(): number {
-    let busy = 0;
-    let capacity = 0;
-    for (const instance of this.instances) {
-      if (!instance.up) continue;
-      busy += instance.busy;
-      capacity += Math.max(0, instance.workers - instance.heldWorkers);
-    }
-    return capacity > 0 ? Math.min(1, busy / capacity) : 1;
   }
 
   /**
@@ -135,7 +117,7 @@ export class ServiceNode {
 
   // Starts the calls of the request's current step, or answers when no step is left.
   private makeCalls(request: Request): void {
-    const steps = this.steps;
+    const steps = request.instance!.steps;
     if (request.step >= steps.length) return this.succeed(request);
     const edges = steps[request.step]!;
     request.pending = edges.length;
@@ -159,8 +141,35 @@ export class ServiceNode {
     this.finish(request, ANSWERED_ERROR, code);
   }
 
-  // The worker answers and takes the next queued request.
+  /**
+   * The worker answers and takes the next queued request. Under a latency fault it first holds
+   * the request (and its worker) for the fault's delay, as a slow disk or a contended lock would:
+   * the delay counts in this service's latency, and fills its queue like any slow work.
+   */
   private finish(request: Request, outcome: ResponseOutcome, code: FailureCode): void {
+    const delays = request.instance!.responseDelays;
+    if (delays.length > 0) {
+      let delay = 0;
+      for (let i = 0; i < delays.length; i++) delay += delays[i]!();
+      if (delay > 0) {
+        request.phase = DELAYED;
+        request.outcome = outcome;
+        request.code = code;
+        // A crash meanwhile cancels it as it cancels own work.
+        request.workEvent = this.world.simulation.schedule(delay, delayOver, request);
+        return;
+      }
+    }
+    this.respond(request, outcome, code);
+  }
+
+  /** A latency fault's delay on a request is over: it is answered as it was going to be. */
+  delayOver(request: Request): void {
+    request.workEvent = -1;
+    this.respond(request, request.outcome, request.code);
+  }
+
+  private respond(request: Request, outcome: ResponseOutcome, code: FailureCode): void {
     const instance = request.instance!;
     instance.release(request);
     this.answer(request, outcome, code);
@@ -178,7 +187,7 @@ export class ServiceNode {
     request.pending = 0;
   }
 
-  // Counts the response here, then sends it: a latency fault delays what the instance answers.
+  // Counts the response here, then sends it.
   private answer(request: Request, outcome: ResponseOutcome, code: FailureCode): void {
     const now = this.world.simulation.now();
     const latency = now - request.arrivedAt;
@@ -191,11 +200,10 @@ export class ServiceNode {
     } else {
       this.metrics.recordFailure(now, latency, code);
     }
-    let delay = 0;
-    if (outcome !== REFUSED) {
-      const delays = request.instance!.responseDelays;
-      for (let i = 0; i < delays.length; i++) delay += delays[i]!();
-    }
-    this.world.network.sendResponse(request, delay);
+    this.world.network.sendResponse(request);
   }
+}
+
+function delayOver(request: Request): void {
+  request.service.delayOver(request);
 }

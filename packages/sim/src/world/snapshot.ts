@@ -24,8 +24,13 @@ export interface LiveServiceSnapshot {
 
 /** One call edge (`caller->callee`) now, and its attempts over the last whole second. */
 export interface LiveEdgeSnapshot {
-  /** The breaker's state now (the most severe one if several calls share the edge); null without a breaker. */
+  /**
+   * The most severe state of its breakers now (each instance of the caller has its own, and
+   * two calls may share the edge): open, isolated, halfOpen, closed, disabled; null without a breaker.
+   */
   breakerState: CircuitState | null;
+  /** How many of its breakers are in each state now (states no breaker is in are left out); {} without a breaker. */
+  breakerStates: Partial<Record<CircuitState, number>>;
   attemptsPerSec: number;
   /** Share of the last second's attempts that failed, 0 to 1. */
   failureRate: number;
@@ -52,7 +57,7 @@ export interface LiveSnapshot {
 /** Errors above this share of the last second's responses make a service degraded. */
 export const DEGRADED_ERROR_RATE = 0.01;
 
-// Most severe first: what an edge shared by several calls shows.
+// Most severe first: what an edge with several breakers (instances, calls) shows.
 const SEVERITY: readonly CircuitState[] = ['open', 'isolated', 'halfOpen', 'closed', 'disabled'];
 
 /**
@@ -145,6 +150,7 @@ export class LiveView {
       if (seen === undefined) {
         edges[edge.key] = {
           breakerState: state,
+          breakerStates: state === null ? {} : { [state]: 1 },
           attemptsPerSec: attempts,
           failureRate: attempts === 0 ? 0 : failed / attempts,
           inFlight: edge.active,
@@ -152,16 +158,15 @@ export class LiveView {
         };
         return;
       }
-      // Two calls of one service to the same callee share the edge's key: add them up.
+      // Each instance's pipeline, and two calls of one service to the same callee, share the key: add them up.
       const total = seen.attemptsPerSec + attempts;
       seen.failureRate = total === 0 ? 0 : (seen.failureRate * seen.attemptsPerSec + failed) / total;
       seen.attemptsPerSec = total;
       seen.inFlight += edge.active;
       seen.queued += queued;
-      if (
-        state !== null &&
-        (seen.breakerState === null || SEVERITY.indexOf(state) < SEVERITY.indexOf(seen.breakerState))
-      )
+      if (state === null) return;
+      seen.breakerStates[state] = (seen.breakerStates[state] ?? 0) + 1;
+      if (seen.breakerState === null || SEVERITY.indexOf(state) < SEVERITY.indexOf(seen.breakerState))
         seen.breakerState = state;
     });
     return {

@@ -2,12 +2,13 @@ import type { CircuitTransition } from '@faultline/core';
 import { Simulation } from '../engine/index.js';
 import { FaultInjector } from '../faults/injector.js';
 import { RunMetrics } from '../metrics/index.js';
-import type { Design } from '../model/index.js';
+import type { Call as DesignCall, Design } from '../model/index.js';
 import type { BreakerTransition, RunResult } from '../result.js';
 import { startWorkloads } from '../workload/start.js';
 import { Attempt } from './attempt.js';
 import { Call } from './call.js';
-import { CallEdge } from './call-edge.js';
+import { sampler } from '../model/index.js';
+import { CallEdge, type CallRoute } from './call-edge.js';
 import { Network } from './network.js';
 import { Pool } from './pool.js';
 import { Request } from './request.js';
@@ -31,7 +32,10 @@ export class World {
   readonly attempts = new Pool(() => new Attempt());
   /** In the design's order. */
   readonly services: ServiceNode[] = [];
-  /** Every call of the design, service by service, in the design's order. */
+  /**
+   * Every call of the design as each instance of its caller runs it: service by service, then
+   * instance by instance, then in the design's order.
+   */
   readonly edges: CallEdge[] = [];
   readonly faults: FaultInjector;
   /** The last breaker transitions (at most 100), oldest first, and how many there were in all. */
@@ -54,15 +58,19 @@ export class World {
     const onBreakerChange = (edge: CallEdge, transition: CircuitTransition): void =>
       this.breakerChanged(edge, transition);
     for (const node of this.services) {
-      node.steps = node.design.steps.map((step) =>
-        (step.kind === 'call' ? [step.call] : step.calls).map((call) => {
-          const callee = this.service(call.to);
-          const link = this.network.link(node.name, callee.name);
-          const edge = new CallEdge(this, node, callee, call, link, onBreakerChange);
-          this.edges.push(edge);
-          return edge;
-        }),
+      const routes = node.design.steps.map((step) =>
+        (step.kind === 'call' ? [step.call] : step.calls).map((call) => this.route(node, call)),
       );
+      // One pipeline per calling instance and call, as each process has its own client.
+      for (const instance of node.instances) {
+        instance.steps = routes.map((step) =>
+          step.map((route) => {
+            const edge = new CallEdge(this, route, instance, onBreakerChange);
+            this.edges.push(edge);
+            return edge;
+          }),
+        );
+      }
     }
     this.faults = new FaultInjector(this);
   }
@@ -74,6 +82,17 @@ export class World {
     return service;
   }
 
+  private route(caller: ServiceNode, call: DesignCall): CallRoute {
+    const callee = this.service(call.to);
+    return {
+      caller,
+      callee,
+      call,
+      latency: sampler(call.latency, this.simulation.stream(`network:${call.path}`)),
+      link: this.network.link(caller.name, callee.name),
+    };
+  }
+
   /** Starts the workloads and schedules the design's faults; once. */
   start(): void {
     if (this.started) return;
@@ -82,22 +101,29 @@ export class World {
     this.faults.scheduleDesignFaults(this.design.faults);
   }
 
-  /** The run result up to now. Closes the metrics: call it once, when the run is over. */
+  /** The run result up to now. Changes nothing: the run can go on, and be asked again later. */
   result(wallMs: number): RunResult {
     const now = this.simulation.now();
     for (const service of this.services) for (const instance of service.instances) instance.flushBusy(now);
-    for (const fault of this.faults.log(now)) this.metrics.recordFault(fault);
-    return this.metrics.toResult({
+    const result = this.metrics.toResult({
       design: this.design.name,
       seed: this.seed,
       simulatedMs: now,
       events: this.simulation.events,
       wallMs,
     });
+    // The faults so far, from the injector: recorded in the metrics, a second result would list them twice.
+    result.faults.push(...this.faults.log(now));
+    return result;
   }
 
   private breakerChanged(edge: CallEdge, transition: CircuitTransition): void {
-    const logged: BreakerTransition = { t: transition.time, edge: edge.key, state: transition.to };
+    const logged: BreakerTransition = {
+      t: transition.time,
+      edge: edge.key,
+      state: transition.to,
+      instance: edge.instance.index,
+    };
     this.metrics.recordBreakerTransition(logged);
     this.recentTransitions.push(logged);
     this.transitionCount++;

@@ -7,11 +7,12 @@ interface LatencyParams extends TargetInstances {
 }
 
 /**
- * Added latency: every response the instances send (ok or error) leaves them `delay` later,
- * drawn per response, as a slow network path or a proxy's latency toxic would. The worker is
- * free meanwhile, so the instances serve as many requests as before; their callers wait longer.
- * (For instances that serve fewer requests per second, use a `cpu` exhaustion.) Requests turned
- * away at the door (down, queue full) are not delayed.
+ * Added latency: every request the instances answer (ok or error) is answered `delay` later,
+ * drawn per response, as a slow disk, a contended lock or a long GC would make it. The worker
+ * stays held meanwhile, so the delay counts in the service's own latency, the instances serve
+ * fewer requests per second, and their queues fill when the load needs more workers than they
+ * have: that is how a slow service cascades. Requests turned away at the door (down, queue
+ * full) are not delayed. (For a slow network path, use the design's `network.latency`.)
  */
 export const latency: FaultModelOf<'latency', LatencyParams> = {
   type: 'latency',
