@@ -170,6 +170,21 @@ describe('the studio', () => {
       .getByText(/✓ recovered/)
       .waitFor({ timeout: 30_000 });
     await shot(page, '08-live-recovered', { fullPage: true });
+
+    // A partition between the gateway and the backend: both sides, and what each could still serve.
+    const partition = page.getByRole('form', { name: 'partition' });
+    await partition.getByLabel('side A').selectOption('gateway');
+    await partition.getByLabel('side B').selectOption('backend');
+    await partition.getByLabel('duration').fill('20s');
+    await partition.getByRole('button', { name: 'Inject partition' }).click();
+    const sides = page.getByRole('region', { name: /^Partition at/ });
+    await sides.getByRole('heading', { name: 'Side A: gateway' }).waitFor({ timeout: 15_000 });
+    await sides.getByRole('heading', { name: 'Side B: backend' }).waitFor();
+    // Once each side has answered something, the trade-off is stated from the measured numbers.
+    await sides.getByText(/given up/).waitFor({ timeout: 20_000 });
+    assert.match(await sides.innerText(), /Availability \d/);
+    await sides.scrollIntoViewIfNeeded();
+    await shot(page, '09-live-partition');
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.close();
   });
@@ -196,7 +211,7 @@ describe('the studio', () => {
     const dialog = page.getByRole('dialog', { name: 'Someone else saved this design' });
     await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`now at version ${current.version + 1}`));
-    await shot(page, '09-version-conflict');
+    await shot(page, '10-version-conflict');
     await dialog.getByRole('button', { name: 'Overwrite with mine' }).click();
     await page.getByText(`Saved as version ${current.version + 2}.`).waitFor();
     await page.close();
@@ -213,7 +228,7 @@ describe('the studio', () => {
     await page.getByRole('heading', { name: 'Service db' }).waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.getByRole('button', { name: 'gateway → backend' }).click();
-    await shot(page, '10-editor-dark');
+    await shot(page, '11-editor-dark');
     await page.close();
   });
 });

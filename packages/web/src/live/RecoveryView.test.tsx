@@ -95,7 +95,7 @@ describe('partitions', () => {
       />,
     );
     expect(screen.getByRole('heading', { name: 'Side A: web' })).toBeTruthy();
-    expect(screen.getByText('Could still serve: db')).toBeTruthy();
-    expect(screen.getByText('Could still serve: nothing')).toBeTruthy();
+    expect(screen.getByText('Healthy every second of it: db')).toBeTruthy();
+    expect(screen.getByText('Healthy every second of it: none')).toBeTruthy();
   });
 });

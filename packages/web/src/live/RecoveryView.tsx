@@ -86,7 +86,7 @@ export function PartitionView({ report }: { report: LiveReport | undefined }) {
                     </span>
                   </p>
                   <p className="muted">
-                    Could still serve: {side.healthy.length ? side.healthy.join(', ') : 'nothing'}
+                    Healthy every second of it: {side.healthy.length ? side.healthy.join(', ') : 'none'}
                   </p>
                 </div>
               ))}
