@@ -94,6 +94,23 @@ describe('redisCircuitStateStore', () => {
     await eventually(async () => (await subscribers()) === 0, 'the channel unsubscribed');
   });
 
+  it('a key watched again right after its last watcher left is subscribed again', async () => {
+    const admin = connections.open();
+    const a = store();
+    const b = store();
+    b.watch('orders', () => {}).dispose();
+    const told: string[] = [];
+    b.watch('orders', ({ snapshot }) => told.push(snapshot.state));
+    // SUBSCRIBE, UNSUBSCRIBE, SUBSCRIBE go out in order on one connection: it ends subscribed.
+    await eventually(async () => {
+      await a.save('orders', open);
+      return told.length > 0;
+    }, 'the watcher told');
+    const subscribers = async () =>
+      ((await admin.pubsub('NUMSUB', `${prefix}orders`)) as [string, number])[1];
+    await eventually(async () => (await subscribers()) === 1, 'one subscription in the end');
+  });
+
   it('keeps keys apart: a watcher hears only its own key', async () => {
     const a = store();
     const b = store();
