@@ -159,6 +159,8 @@ describe('redisCircuitStateStore', () => {
     const admin = connections.open();
     const name = `faultline-test-${process.pid}-${Date.now().toString(36)}`;
     const a = store({ connectionName: name });
+    await a.load('orders');
+    expect(await clientsNamed(admin, name)).toBe(1); // the subscriber is opened by the first watch
     a.watch('orders', () => {});
     await eventually(async () => (await clientsNamed(admin, name)) === 2, 'the subscriber connected');
     await a.dispose();
