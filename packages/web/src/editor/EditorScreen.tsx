@@ -257,7 +257,7 @@ export function Editor({ design: loaded }: { design: Design }) {
                 role="tab"
                 id={`tab-${id}`}
                 aria-selected={tab === id}
-                aria-controls={`panel-${id}`}
+                aria-controls={tab === id ? `panel-${id}` : undefined}
                 onClick={() => setTab(id)}
               >
                 {label}

@@ -91,7 +91,19 @@ export function TimeSeriesChart(props: {
       data as uPlot.AlignedData,
       target,
     );
-    return () => chart.destroy();
+    // Follow the panel's width (a window resized, a sidebar opened) without drawing anew.
+    const observer =
+      props.width === undefined && typeof ResizeObserver !== 'undefined'
+        ? new ResizeObserver(() => {
+            const width = Math.max(480, target.clientWidth);
+            if (Math.abs(width - chart.width) > 4) chart.setSize({ width, height: chart.height });
+          })
+        : undefined;
+    observer?.observe(target);
+    return () => {
+      observer?.disconnect();
+      chart.destroy();
+    };
   }, [measure, timeline, services, faults, breakers, endMs, props.width]);
   const summary = `${MEASURES[measure].title} per service over ${Math.round(endMs / 1000)} simulated seconds; ${faults.length} fault windows shaded; breaker open periods as red bands along the bottom.`;
   return <div className="chart" ref={ref} role="img" aria-label={summary} />;
