@@ -13,4 +13,4 @@ export {
 } from './validate.js';
 export type { NumberRule } from './validate.js';
 // The readers of injected options (clock, random) every policy shares, for policies outside core.
-export { readClock, readRandom } from '../policies/retry/injected.js';
+export { readClock, readRandom } from './injected.js';

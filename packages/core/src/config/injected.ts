@@ -1,7 +1,7 @@
-import { systemClock, type Clock } from '../../clock/index.js';
-import { mathRandom, type Random } from '../../random/index.js';
-import type { Issues } from '../../config/validate.js';
-import { childPath, describe } from '../../config/validate.js';
+import { systemClock, type Clock } from '../clock/index.js';
+import { mathRandom, type Random } from '../random/index.js';
+import type { Issues } from './validate.js';
+import { childPath, describe } from './validate.js';
 
 // The clock and random source are injected in code (tests, the simulator); a design file never
 // sets them, but the same resolver reads them, so a wrong value is reported like any option.

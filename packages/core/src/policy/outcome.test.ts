@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Issues } from '../../config/validate.js';
-import { BrokenCircuitError, TimeoutError } from '../../errors/index.js';
+import { Issues } from '../config/validate.js';
+import { BrokenCircuitError, TimeoutError } from '../errors/index.js';
 import { isErrorClass, readErrorFilter } from './outcome.js';
 
 describe('handle filters', () => {

@@ -1,5 +1,5 @@
-import type { Issues } from '../../config/validate.js';
-import { childPath, describe } from '../../config/validate.js';
+import type { Issues } from '../config/validate.js';
+import { childPath, describe } from '../config/validate.js';
 
 /**
  * How one attempt ended: it threw `error`, or it returned `result`. Both keys are declared on

@@ -10,7 +10,7 @@ import {
   readObject,
   readString,
 } from '../../config/validate.js';
-import { readClock } from '../retry/injected.js';
+import { readClock } from '../../config/injected.js';
 
 export interface BulkheadOptions extends CommonPolicyOptions {
   /** How many calls may run at once. Required; a whole number ≥ 1. */

@@ -21,7 +21,7 @@ import {
   type ErrorFilter,
   type ErrorPredicate,
   type ResultPredicate,
-} from '../retry/outcome.js';
+} from '../../policy/outcome.js';
 import { readSnapshot, type CircuitBreakerSnapshot } from './snapshot.js';
 import type { CircuitStateStore } from './store.js';
 import { readWindow } from './windows/create.js';

@@ -5,6 +5,7 @@ import {
   abortReason,
   contextOf,
   invoke,
+  isAborted,
   type ExecuteOptions,
   type PolicyFunction,
 } from '../../policy/index.js';
@@ -75,7 +76,7 @@ export class ConcurrencyLimitPolicy extends PolicyBase {
    */
   execute<T>(fn: PolicyFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = contextOf(options);
-    if (context.signal.aborted) return Promise.reject(abortReason(context.signal));
+    if (isAborted(context)) return Promise.reject(abortReason(context.signal));
     const kernel = this.kernel;
     const inflight = kernel.tryAcquire();
     if (inflight === 0) {

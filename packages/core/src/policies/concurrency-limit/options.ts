@@ -12,7 +12,7 @@ import {
   readObject,
   readString,
 } from '../../config/validate.js';
-import { readClock } from '../retry/injected.js';
+import { readClock } from '../../config/injected.js';
 
 /**
  * The algorithms, both after Netflix's concurrency-limits:

@@ -1,4 +1,4 @@
-import type { Outcome } from '../retry/outcome.js';
+import type { Outcome } from '../../policy/outcome.js';
 
 /** Event names of the fallback policy, as they appear in the catch-all `onEvent` channel. */
 export const FALLBACK_EVENTS = {

@@ -1,4 +1,4 @@
-import type { ErrorPredicate, ResultPredicate } from '../retry/outcome.js';
+import type { ErrorPredicate, ResultPredicate } from '../../policy/outcome.js';
 import type { ResolvedFallbackOptions } from './options.js';
 
 /**

@@ -8,7 +8,7 @@ import {
   readObject,
   readString,
 } from '../../config/validate.js';
-import { readClock } from '../retry/injected.js';
+import { readClock } from '../../config/injected.js';
 import {
   readErrorFilter,
   readResultPredicate,
@@ -16,7 +16,7 @@ import {
   type ErrorPredicate,
   type Outcome,
   type ResultPredicate,
-} from '../retry/outcome.js';
+} from '../../policy/outcome.js';
 
 /** What a fallback handler receives: how the call failed (`error`, or a handled `result`) and its context. */
 export type FallbackHandlerArgs = Outcome & { readonly context: ExecuteContext };

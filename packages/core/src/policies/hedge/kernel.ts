@@ -1,7 +1,7 @@
 import { toMilliseconds } from '../../duration/index.js';
 import { ConfigError } from '../../errors/index.js';
 import { describe } from '../../config/validate.js';
-import type { ErrorPredicate } from '../retry/outcome.js';
+import type { ErrorPredicate } from '../../policy/outcome.js';
 import type { HedgeDelayFunction, ResolvedHedgeOptions } from './options.js';
 
 /**

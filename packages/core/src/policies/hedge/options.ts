@@ -12,7 +12,7 @@ import {
   readString,
 } from '../../config/validate.js';
 import { readClock } from '../../config/index.js';
-import { readErrorFilter, type ErrorFilter, type ErrorPredicate } from '../retry/outcome.js';
+import { readErrorFilter, type ErrorFilter, type ErrorPredicate } from '../../policy/outcome.js';
 
 /** What a `delay` function receives: one object, so fields can be added later. */
 export interface HedgeDelayArgs {

@@ -12,7 +12,7 @@ import {
   readObject,
   readString,
 } from '../../config/validate.js';
-import { readClock } from '../retry/injected.js';
+import { readClock } from '../../config/injected.js';
 
 /**
  * What happens to a call that finds no permit:

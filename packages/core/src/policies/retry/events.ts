@@ -1,4 +1,4 @@
-import type { Outcome } from './outcome.js';
+import type { Outcome } from '../../policy/outcome.js';
 
 /** Event names of the retry policy, as they appear in the catch-all `onEvent` channel. */
 export const RETRY_EVENTS = {

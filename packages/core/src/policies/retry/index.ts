@@ -21,11 +21,3 @@ export {
   type RetryGiveUpReason,
   type RetrySuccessEvent,
 } from './events.js';
-export {
-  isErrorClass,
-  type Outcome,
-  type ErrorClass,
-  type ErrorFilter,
-  type ErrorPredicate,
-  type ResultPredicate,
-} from './outcome.js';

@@ -1,6 +1,6 @@
 import type { Random } from '../../random/index.js';
 import { createBackoff, type Backoff } from '../../backoff/index.js';
-import type { ErrorPredicate, ResultPredicate } from './outcome.js';
+import type { ErrorPredicate, ResultPredicate } from '../../policy/outcome.js';
 import type { ResolvedRetryOptions, RetryDelayFunction } from './options.js';
 import { RetryBudget } from './budget.js';
 

@@ -12,7 +12,7 @@ import {
   readObject,
   readString,
 } from '../../config/validate.js';
-import { readClock, readRandom } from './injected.js';
+import { readClock, readRandom } from '../../config/injected.js';
 import {
   readErrorFilter,
   readResultPredicate,
@@ -20,7 +20,7 @@ import {
   type ErrorPredicate,
   type Outcome,
   type ResultPredicate,
-} from './outcome.js';
+} from '../../policy/outcome.js';
 
 /** What a `delay` function receives: one object, so fields can be added later. */
 export interface RetryDelayArgs {

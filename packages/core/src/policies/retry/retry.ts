@@ -21,7 +21,7 @@ import {
   type RetryEvent,
   type RetrySuccessEvent,
 } from './events.js';
-import type { Outcome } from './outcome.js';
+import type { Outcome } from '../../policy/outcome.js';
 
 /**
  * Retries failed calls: up to maxAttempts attempts, waiting a backoff between them, within an
