@@ -24,13 +24,20 @@ import { runRoutes } from './routes/runs.js';
 import { registerWeb } from './routes/web.js';
 import { ErrorResponse } from './schemas/common.js';
 import { RunService } from './runs/run-service.js';
-import { WorkerPool, type WorkerPoolOptions } from './runs/worker-pool.js';
+import type { RunQueue } from './runs/run-queue.js';
+import { ThreadQueue } from './runs/threads/thread-queue.js';
+import type { WorkerPoolOptions } from './runs/threads/worker-pool.js';
 
 export interface BuildServerOptions {
   /** Where designs, runs and live sessions are kept (opened by the caller, who also closes it). */
   readonly store: Store;
-  /** Run workers (threads); default max(1, cores − 1). */
+  /** Run workers (threads); default max(1, cores − 1). Unused with another `queue`. */
   readonly workers?: number;
+  /**
+   * Where runs go (see "Runs at scale" in the README); default a worker_threads pool of
+   * `workers` threads in this process. The server closes it when it closes.
+   */
+  readonly queue?: RunQueue;
   /** When set, every /api and /metrics request needs `Authorization: Bearer <token>`. */
   readonly token?: string;
   /** Overrides of DEFAULT_SERVER_LIMITS. */
@@ -71,18 +78,21 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // While closing, new requests get 503 instead of a run that would be interrupted at once.
     return503OnClosing: true,
   });
-  const pool = new WorkerPool({
-    size: options.workers ?? defaultWorkers(),
-    createWorker: options.createRunWorker,
-    onStats: (stats) => {
-      metrics.workers.set(stats.size);
-      metrics.workersBusy.set(stats.busy);
-      metrics.runsQueued.set(stats.queued);
-      metrics.runsRunning.set(stats.busy);
-    },
-  });
-  metrics.workers.set(pool.stats().size);
-  const runs = new RunService({ store: options.store, pool, limits, metrics, owner, log: app.log });
+  const queue =
+    options.queue ??
+    new ThreadQueue({
+      store: options.store,
+      size: options.workers ?? defaultWorkers(),
+      createWorker: options.createRunWorker,
+      onStats: (stats) => {
+        metrics.workers.set(stats.size);
+        metrics.workersBusy.set(stats.busy);
+        metrics.runsQueued.set(stats.queued);
+        metrics.runsRunning.set(stats.busy);
+      },
+    });
+  metrics.workers.set(queue.stats().size);
+  const runs = new RunService({ store: options.store, queue, limits, metrics, owner, log: app.log });
   const live = new LiveSessions({
     store: options.store,
     limits,
@@ -108,7 +118,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onClose', async () => {
     await live.close();
     await runs.close();
-    await pool.close();
+    await queue.close();
   });
 
   // JSON (and YAML for the import route) only: text/plain is what a cross-site form can send.
@@ -127,7 +137,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await api.register(runRoutes, { ctx });
       await api.register(liveRoutes, { ctx });
       await api.register(faultTypeRoutes);
-      await api.register(healthRoutes, { ctx, pool });
+      await api.register(healthRoutes, { ctx, queue });
       await api.register(auditRoutes, { ctx });
     },
     { prefix: '/api/v1' },

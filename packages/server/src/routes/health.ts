@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { RouteOptions } from '../context.js';
-import type { WorkerPool } from '../runs/worker-pool.js';
+import type { RunQueue } from '../runs/run-queue.js';
 
 const Liveness = Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Number() });
 const Readiness = Type.Object({
@@ -13,9 +13,9 @@ const Readiness = Type.Object({
 });
 
 /** Liveness (the process answers) and readiness (the database answers too). */
-export const healthRoutes: FastifyPluginAsync<RouteOptions & { pool: WorkerPool }> = async (
+export const healthRoutes: FastifyPluginAsync<RouteOptions & { queue: RunQueue }> = async (
   app,
-  { ctx, pool },
+  { ctx, queue },
 ) => {
   const tags = ['health'];
   app.get(
@@ -44,7 +44,7 @@ export const healthRoutes: FastifyPluginAsync<RouteOptions & { pool: WorkerPool 
       return reply.status(database.ok ? 200 : 503).send({
         status: database.ok ? 'ready' : 'unavailable',
         database,
-        workers: pool.stats(),
+        workers: queue.stats(),
         runs: ctx.runs.count,
         liveSessions: ctx.live.count,
       });

@@ -3,8 +3,8 @@ import { checkDesign, tooBig } from '../designs/check-design.js';
 import { ApiError } from '../http/api-error.js';
 import type { ServerLimits } from '../limits.js';
 import type { ServerMetrics } from '../metrics/metrics.js';
-import type { RunProgress, RunWorkerMessage } from '../workers/messages.js';
-import type { WorkerPool } from './worker-pool.js';
+import type { RunProgress } from '../workers/messages.js';
+import type { RunOutcome, RunQueue, RunQueueEvent } from './run-queue.js';
 
 /** What a run stream sends (see the README's "WebSocket messages"). */
 export type RunEvent =
@@ -35,7 +35,8 @@ interface ActiveRun {
 
 export interface RunServiceOptions {
   readonly store: Store;
-  readonly pool: WorkerPool;
+  /** Where runs are executed; the service depends on nothing else of it. */
+  readonly queue: RunQueue;
   readonly limits: ServerLimits;
   readonly metrics: ServerMetrics;
   /** This server's name in the store (`owner` of its runs). */
@@ -47,8 +48,9 @@ export interface RunServiceOptions {
 const SAVE_PROGRESS_EVERY_MS = 1000;
 
 /**
- * Runs: queues them in the worker pool, records their life in the store (queued → running →
- * succeeded | failed | cancelled) and streams their progress to subscribers.
+ * Runs: queues them on the run queue, records their life in the store (queued → running →
+ * succeeded | failed | cancelled) unless the queue's workers do, and streams their progress to
+ * subscribers.
  */
 export class RunService {
   private readonly active = new Map<string, ActiveRun>();
@@ -57,7 +59,14 @@ export class RunService {
   /** Places taken by starts still reading the database, so concurrent starts respect the limit. */
   private reserved = 0;
 
-  constructor(private readonly options: RunServiceOptions) {}
+  constructor(private readonly options: RunServiceOptions) {
+    options.queue.subscribe((event) => this.onQueueEvent(event));
+  }
+
+  /** Whether this server writes its runs' life (else the queue's workers do). */
+  private get records(): boolean {
+    return this.options.queue.recordedBy === 'server';
+  }
 
   /** Runs queued or running in this server. */
   get count(): number {
@@ -66,7 +75,7 @@ export class RunService {
 
   /** Validates and queues a run; 429 past the limit of concurrent runs. */
   async start(args: StartRun): Promise<Run> {
-    const { store, limits, pool, owner } = this.options;
+    const { store, limits, queue } = this.options;
     if (this.active.size + this.reserved >= limits.runs)
       throw new ApiError(429, {
         code: 'too_many_runs',
@@ -95,24 +104,13 @@ export class RunService {
         startedAt: 0,
       };
       this.active.set(run.id, active);
-      pool.submit(
-        {
-          runId: run.id,
-          document: design.document,
-          seed: args.seed,
-          durationMs: args.durationMs,
-          compare: args.compare,
-        },
-        {
-          started: () => {
-            active.startedAt = performance.now();
-            this.write(run.id, () =>
-              store.runs.setStatus({ id: run.id, status: 'running', owner, actor: 'server' }),
-            );
-          },
-          message: (message) => this.onMessage(run.id, message),
-        },
-      );
+      await queue.enqueue({
+        runId: run.id,
+        designId: design.id,
+        version: design.version,
+        params: { seed: args.seed, durationMs: args.durationMs, compare: args.compare },
+        document: design.document,
+      });
       this.updateGauges();
       return run;
     } finally {
@@ -124,7 +122,7 @@ export class RunService {
   async cancel(id: string, actor: string): Promise<Run> {
     const active = this.active.get(id);
     if (active) {
-      this.options.pool.cancel(id);
+      await this.options.queue.cancel(id);
       this.active.delete(id);
       this.updateGauges();
       await active.writes.catch(() => undefined);
@@ -151,12 +149,19 @@ export class RunService {
     return this.active.has(id) || this.finishing.has(id);
   }
 
-  /** Stops following every run and marks them interrupted (graceful shutdown). */
+  /**
+   * Stops following every run and marks them interrupted (graceful shutdown); with a durable
+   * queue they stay queued or running: its workers carry on without this server.
+   */
   async close(): Promise<void> {
     await Promise.all([...this.finishing.values()].map((run) => run.writes.catch(() => undefined)));
     const runs = [...this.active.entries()];
     this.active.clear();
     this.updateGauges();
+    if (!this.records) {
+      for (const [, active] of runs) active.subscribers.clear();
+      return;
+    }
     for (const [id, active] of runs) {
       await active.writes.catch(() => undefined);
       const run = await this.options.store.runs
@@ -171,55 +176,69 @@ export class RunService {
     }
   }
 
-  private onMessage(id: string, message: RunWorkerMessage): void {
+  private onQueueEvent(event: RunQueueEvent): void {
+    const id = event.runId;
     const active = this.active.get(id);
     if (!active) return;
-    const { store, metrics } = this.options;
-    switch (message.type) {
+    const { store, owner } = this.options;
+    switch (event.type) {
+      case 'started':
+        active.startedAt = performance.now();
+        this.write(id, () =>
+          this.records
+            ? store.runs.setStatus({ id, status: 'running', owner, actor: 'server' })
+            : store.runs.get(id),
+        );
+        return;
       case 'progress': {
-        const { type: _type, ...progress } = message;
-        this.emit(active, { type: 'progress', ...progress });
+        this.emit(active, { type: 'progress', ...event.progress });
         const now = performance.now();
-        if (now - active.lastProgressSaved >= SAVE_PROGRESS_EVERY_MS) {
+        if (this.records && now - active.lastProgressSaved >= SAVE_PROGRESS_EVERY_MS) {
           active.lastProgressSaved = now;
-          this.write(id, () => store.runs.setProgress({ id, progress: Math.min(1, message.progress) }));
+          const progress = Math.min(1, event.progress.progress);
+          this.write(id, () => store.runs.setProgress({ id, progress }));
         }
         return;
       }
       case 'timeline':
-        this.emit(active, { type: 'timeline', buckets: message.buckets });
+        this.emit(active, { type: 'timeline', buckets: event.buckets });
         return;
-      case 'result':
-      case 'failed': {
-        this.active.delete(id);
-        this.finishing.set(id, active);
-        this.updateGauges();
-        metrics.runDuration.observe((performance.now() - active.startedAt) / 1000);
-        const finish = (): Promise<Run> =>
-          message.type === 'result'
-            ? store.runs.setStatus({ id, status: 'succeeded', actor: 'server', result: message.result })
-            : store.runs.setStatus({ id, status: 'failed', actor: 'server', error: message.message });
-        active.writes = active.writes
-          .catch(() => undefined)
-          .then(finish)
-          // A result the store refuses (too big) still ends the run, as failed and saying why.
-          .catch((error: unknown) =>
-            store.runs.setStatus({
-              id,
-              status: 'failed',
-              actor: 'server',
-              error: `The result could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-            }),
-          )
-          .then(
-            (run) => this.ended(run, active),
-            (error: unknown) =>
-              this.options.log.error({ err: error, runId: id }, 'run: could not record its end'),
-          )
-          .finally(() => this.finishing.delete(id));
+      case 'finished':
+        this.finish(id, active, event.outcome);
         return;
-      }
     }
+  }
+
+  private finish(id: string, active: ActiveRun, outcome: RunOutcome): void {
+    const { store, metrics } = this.options;
+    this.active.delete(id);
+    this.finishing.set(id, active);
+    this.updateGauges();
+    metrics.runDuration.observe((performance.now() - active.startedAt) / 1000);
+    const finish = (): Promise<Run> =>
+      outcome.type === 'result'
+        ? store.runs.setStatus({ id, status: 'succeeded', actor: 'server', result: outcome.result })
+        : outcome.type === 'failed'
+          ? store.runs.setStatus({ id, status: 'failed', actor: 'server', error: outcome.message })
+          : store.runs.get(id);
+    active.writes = active.writes
+      .catch(() => undefined)
+      .then(finish)
+      // A result the store refuses (too big) still ends the run, as failed and saying why.
+      .catch((error: unknown) =>
+        store.runs.setStatus({
+          id,
+          status: 'failed',
+          actor: 'server',
+          error: `The result could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      )
+      .then(
+        (run) => this.ended(run, active),
+        (error: unknown) =>
+          this.options.log.error({ err: error, runId: id }, 'run: could not record its end'),
+      )
+      .finally(() => this.finishing.delete(id));
   }
 
   private ended(run: Run, active: ActiveRun): void {
@@ -248,8 +267,8 @@ export class RunService {
   }
 
   private updateGauges(): void {
-    const { metrics, pool } = this.options;
-    const stats = pool.stats();
+    const { metrics, queue } = this.options;
+    const stats = queue.stats();
     metrics.runsQueued.set(stats.queued);
     metrics.runsRunning.set(stats.busy);
     metrics.workersBusy.set(stats.busy);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { RunJob, RunWorkerMessage } from '../workers/messages.js';
+import type { RunJob, RunWorkerMessage } from '../../workers/messages.js';
 import { WorkerPool, type JobListener } from './worker-pool.js';
 
 /** A worker the test drives by hand: it keeps the jobs it was given and answers when told. */

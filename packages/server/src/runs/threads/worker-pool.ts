@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { spawnWorker } from '../workers/spawn.js';
-import type { RunJob, RunWorkerMessage } from '../workers/messages.js';
+import { spawnWorker } from '../../workers/spawn.js';
+import type { RunJob, RunWorkerMessage } from '../../workers/messages.js';
 
 /** Where a submitted job's news goes. */
 export interface JobListener {
