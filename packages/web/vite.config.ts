@@ -12,5 +12,5 @@ export default defineConfig({
     // sites): the proxy presents the API's own origin, as the built UI served by the server has.
     proxy: { '/api': { target: api, ws: true, changeOrigin: true, headers: { origin: api } } },
   },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: 'dist', sourcemap: true },
 });

@@ -1,7 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
-import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { App } from './app/App.js';
 

@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { DesignsScreen } from '../designs/DesignsScreen.js';
-import { EditorScreen } from '../editor/EditorScreen.js';
-import { LiveScreen } from '../live/LiveScreen.js';
-import { RunsScreen } from '../runs/RunsScreen.js';
 import { hrefOf, useRoute, type Route } from './router.js';
 import { TokenDialog } from './TokenDialog.js';
 import { useTheme } from './theme.js';
+
+// The editor (React Flow) and the runs (uPlot) are loaded when first opened, so the designs list
+// shows without waiting for libraries it does not use.
+const EditorScreen = lazy(() =>
+  import('../editor/EditorScreen.js').then((m) => ({ default: m.EditorScreen })),
+);
+const RunsScreen = lazy(() => import('../runs/RunsScreen.js').then((m) => ({ default: m.RunsScreen })));
+const LiveScreen = lazy(() => import('../live/LiveScreen.js').then((m) => ({ default: m.LiveScreen })));
 
 /** The studio: a header with the screens, and the screen the location names. */
 export function App() {
@@ -42,7 +48,9 @@ export function App() {
         </button>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Screen route={route} />
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+          <Screen route={route} />
+        </Suspense>
       </main>
       <TokenDialog />
     </div>

@@ -1,3 +1,4 @@
+import '@xyflow/react/dist/style.css';
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ApiError, fieldErrorsOf, relativePath, type FieldErrors } from '../api/errors.js';
