@@ -3,6 +3,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { defaultHaltFile } from '@faultline/chaos';
 import type { Store } from '@faultline/store';
 import type { ServerContext } from './context.js';
 import { installAccess } from './http/access.js';
@@ -14,6 +15,7 @@ import { createMetrics } from './metrics/metrics.js';
 import { auditRoutes } from './routes/audit.js';
 import { designRoutes } from './routes/designs.js';
 import { openApiRoute, registerDocs } from './routes/docs.js';
+import { experimentRoutes, type ExperimentSettings } from './routes/experiments.js';
 import { faultRoutes } from './routes/faults.js';
 import { faultTypeRoutes } from './routes/fault-types.js';
 import { healthRoutes } from './routes/health.js';
@@ -48,6 +50,12 @@ export interface BuildServerOptions {
   readonly owner?: string;
   /** Prometheus' default process metrics (CPU, memory, event loop); default true. */
   readonly processMetrics?: boolean;
+  /**
+   * The emergency stop of chaos experiments (`/experiments/halt`): its halt file (default
+   * `$FAULTLINE_HALT_FILE` or `~/.faultline/HALT`) and the proxy APIs a halt cleans when the
+   * request names none (default `http://127.0.0.1:8474`). Configuration only, never a request.
+   */
+  readonly experiments?: Partial<ExperimentSettings>;
   /** The built web UI (a folder with index.html), served at `/`; without it, a page linking /docs. */
   readonly webRoot?: string;
   /** Tests only: how run workers are made. */
@@ -55,6 +63,9 @@ export interface BuildServerOptions {
   /** Tests only: how live workers are made, and their snapshot interval. */
   readonly live?: Partial<Pick<LiveSessionsOptions, 'createWorker' | 'defaultIntervalMs'>>;
 }
+
+/** The fault proxy API a halt cleans by default, as `faultline experiment halt`'s. */
+const DEFAULT_PROXY_API = 'http://127.0.0.1:8474';
 
 /** The default size of the run pool: every core but one for the request thread, at least one. */
 export function defaultWorkers(): number {
@@ -101,6 +112,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     log: app.log,
     ...options.live,
   });
+  const experiments: ExperimentSettings = {
+    haltFile: options.experiments?.haltFile ?? defaultHaltFile(),
+    proxyApis: options.experiments?.proxyApis ?? [DEFAULT_PROXY_API],
+  };
   const ctx: ServerContext = { store: options.store, limits, runs, live, metrics };
 
   installValidators(app);
@@ -139,6 +154,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await api.register(faultTypeRoutes);
       await api.register(healthRoutes, { ctx, queue });
       await api.register(auditRoutes, { ctx });
+      await api.register(experimentRoutes, { ctx, experiments });
     },
     { prefix: '/api/v1' },
   );

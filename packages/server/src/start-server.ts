@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { ConfigError } from '@faultline/core';
 import { openStore, type Store } from '@faultline/store';
-import { buildServer } from './build-server.js';
+import { buildServer, type BuildServerOptions } from './build-server.js';
 import { EXAMPLES_DIR, seedExamples } from './examples/seed-examples.js';
 import { isLoopback } from './http/access.js';
 import { logRequest } from './http/log.js';
@@ -28,6 +28,8 @@ export interface StartServerOptions {
   readonly examples?: string;
   /** The built web UI; default packages/web/dist of the repository, when it has been built. */
   readonly webRoot?: string;
+  /** The experiments' emergency stop: halt file and default proxy APIs (see buildServer). */
+  readonly experiments?: BuildServerOptions['experiments'];
 }
 
 /** A listening server. */
@@ -76,6 +78,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       limits,
       logger: log,
       webRoot: options.webRoot ?? fileURLToPath(WEB_DIST),
+      experiments: options.experiments,
     });
     await app.listen({ host, port });
     const address = app.server.address();
