@@ -77,7 +77,7 @@ describe('renderReport', () => {
     for (const name of ['gateway', 'orders', 'catalog', 'db'])
       expect(html).toContain(`<th scope="row">${name}</th>`);
     expect(html).toContain(
-      'aria-label="Breaker on gateway-&gt;orders: opened 2 times, open 10 s in all: 21 s–26 s, 26 s–31 s."',
+      'aria-label="Breaker on gateway → orders: opened 2 times, open 10 s in all: 21 s–26 s, 26 s–31 s."',
     );
     expect(all(html, /<rect class="state-open"/g)).toHaveLength(2);
     expect(all(html, /<rect class="state-halfOpen"/g)).toHaveLength(2);

@@ -28,4 +28,28 @@ describe('breakerSpans', () => {
       ],
     });
   });
+
+  it('draws one lane per breaker when the log names the calling instance', () => {
+    const result = syntheticRun({
+      design: 'lanes',
+      seconds: 4,
+      services: { a: () => ({ rate: 1 }) },
+      breakers: [
+        { t: 1000, edge: 'a->b', state: 'open', instance: 0 },
+        { t: 2000, edge: 'a->b', state: 'closed', instance: 0 },
+        { t: 1500, edge: 'a->b', state: 'open', instance: 1 },
+      ],
+    });
+    expect(Object.fromEntries(breakerSpans(result))).toEqual({
+      'a->b#1': [
+        { state: 'closed', start: 0, end: 1000 },
+        { state: 'open', start: 1000, end: 2000 },
+        { state: 'closed', start: 2000, end: 4000 },
+      ],
+      'a->b#2': [
+        { state: 'closed', start: 0, end: 1500 },
+        { state: 'open', start: 1500, end: 4000 },
+      ],
+    });
+  });
 });

@@ -9,17 +9,23 @@ export interface BreakerSpan {
   readonly end: number;
 }
 
-/** Each edge's breaker states over the run, from its transitions; every breaker starts closed. */
+/**
+ * Each breaker's states over the run, from its transitions; every breaker starts closed. Each
+ * instance of a calling service has its own breaker (as in production), so a lane is an edge and,
+ * where the log names one, an instance: `a->b` or `a->b#2` (instance 2, counted from 1).
+ */
 export function breakerSpans(result: RunResult): Map<string, BreakerSpan[]> {
   const spans = new Map<string, BreakerSpan[]>();
   const current = new Map<string, { state: BreakerState; since: number }>();
   for (const transition of result.breakers) {
-    const before = current.get(transition.edge) ?? { state: 'closed', since: 0 };
-    const list = spans.get(transition.edge) ?? [];
+    const lane =
+      transition.instance === undefined ? transition.edge : `${transition.edge}#${transition.instance + 1}`;
+    const before = current.get(lane) ?? { state: 'closed', since: 0 };
+    const list = spans.get(lane) ?? [];
     if (transition.t > before.since)
       list.push({ state: before.state, start: before.since, end: transition.t });
-    spans.set(transition.edge, list);
-    current.set(transition.edge, { state: transition.state, since: transition.t });
+    spans.set(lane, list);
+    current.set(lane, { state: transition.state, since: transition.t });
   }
   for (const [edge, last] of current)
     if (last.since < result.simulatedMs)
@@ -57,7 +63,7 @@ export function breakersSection(result: RunResult): string {
       )
       .join('');
     return (
-      `<div class="lane"><span class="lane-label">${escapeHtml(edge.replace('->', ' → '))}</span>` +
+      `<div class="lane"><span class="lane-label">${escapeHtml(laneLabel(edge))}</span>` +
       `<svg class="band" viewBox="0 0 1000 20" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(laneWords(edge, list))}">` +
       `<rect class="state-closed" x="0" y="3" width="1000" height="14"></rect>${faults}${rects}</svg></div>`
     );
@@ -73,6 +79,13 @@ export function breakersSection(result: RunResult): string {
   );
 }
 
+/** `a->b#2` → `a → b (instance 2)`. */
+function laneLabel(lane: string): string {
+  const [edge, instance] = lane.split('#');
+  const words = edge!.replace('->', ' → ');
+  return instance === undefined ? words : `${words} (instance ${instance})`;
+}
+
 function section(body: string): string {
   return `<section aria-labelledby="breakers"><h2 id="breakers">Circuit breakers</h2>${body}</section>`;
 }
@@ -80,13 +93,14 @@ function section(body: string): string {
 function laneWords(edge: string, spans: readonly BreakerSpan[]): string {
   const opened = spans.filter((span) => span.state === 'open');
   const openMs = opened.reduce((sum, span) => sum + span.end - span.start, 0);
-  if (opened.length === 0) return `Breaker on ${edge}: never opened.`;
+  const name = laneLabel(edge);
+  if (opened.length === 0) return `Breaker on ${name}: never opened.`;
   const first = opened
     .slice(0, 5)
     .map((span) => `${formatTime(span.start)}–${formatTime(span.end)}`)
     .join(', ');
   const more = opened.length > 5 ? `, and ${opened.length - 5} more` : '';
-  return `Breaker on ${edge}: opened ${opened.length} ${opened.length === 1 ? 'time' : 'times'}, open ${formatTime(openMs)} in all: ${first}${more}.`;
+  return `Breaker on ${name}: opened ${opened.length} ${opened.length === 1 ? 'time' : 'times'}, open ${formatTime(openMs)} in all: ${first}${more}.`;
 }
 
 function timeAxis(simulatedMs: number): string {
