@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { ApiError, fieldErrorsOf, relativePath, type FieldErrors } from '../api/errors.js';
+import { ApiError, fieldErrorsOf, type FieldErrors } from '../api/errors.js';
 import { exportDesign, getDesign, updateDesign } from '../api/designs.js';
 import type { Design, DesignDocument } from '../api/types.js';
 import { hrefOf } from '../app/router.js';
@@ -16,8 +16,9 @@ import { FaultsPanel } from './panels/FaultsPanel.js';
 import { ResiliencePanel } from './panels/ResiliencePanel.js';
 import { ServicePanel } from './panels/ServicePanel.js';
 import { WorkloadPanel } from './panels/WorkloadPanel.js';
-
-type Tab = 'selection' | 'workload' | 'faults';
+import { AddCall } from './AddCall.js';
+import { errorsUnder, placeOf, type Tab } from './problems.js';
+import { Overview } from './Overview.js';
 
 /** Loads a design, then edits it. */
 export function EditorScreen({ designId }: { designId: string }) {
@@ -33,16 +34,6 @@ export function EditorScreen({ designId }: { designId: string }) {
       <Editor design={design} />
     </ReactFlowProvider>
   );
-}
-
-/** Keeps only the messages under `under`, with paths relative to it. */
-function under(errors: FieldErrors, prefix: string): FieldErrors {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    const rel = relativePath(path, prefix);
-    if (rel) out[rel.replace(/^\./, '')] = message;
-  }
-  return out;
 }
 
 /** The design editor: the service graph, a panel for what is selected, workload and faults, undo, redo, save. */
@@ -93,17 +84,10 @@ export function Editor({ design: loaded }: { design: Design }) {
   // Takes the user to the first problem the server named, so its message is on screen.
   const showProblem = (e: unknown) => {
     const path = e instanceof ApiError ? e.issues[0]?.path : undefined;
-    if (!path) return;
-    const call = /^services\.[^.[]+\.calls\[\d+\](?:\.parallel\[\d+\])?/.exec(path)?.[0];
-    const service = /^services\.([^.[]+)/.exec(path)?.[1];
-    if (call && calls.some((c) => c.path === call)) {
-      setSelection({ kind: 'call', path: call });
-      setTab('selection');
-    } else if (service && names.includes(service)) {
-      setSelection({ kind: 'service', name: service });
-      setTab('selection');
-    } else if (path.startsWith('faults')) setTab('faults');
-    else if (/^(workload|name|seed|duration)/.test(path)) setTab('workload');
+    const place = path === undefined ? undefined : placeOf(path, { calls, names });
+    if (!place) return;
+    if (place.selection) setSelection(place.selection);
+    setTab(place.tab);
   };
 
   const reload = async () => {
@@ -272,7 +256,7 @@ export function Editor({ design: loaded }: { design: Design }) {
                   key={selectedCall.path}
                   from={selectedCall.from}
                   call={selectedCall.call}
-                  errors={under(serverErrors, selectedCall.path)}
+                  errors={errorsUnder(serverErrors, selectedCall.path)}
                   onChange={({ call }) => change(doc.setCall(document, selectedCall.path, call))}
                   onRemove={() => {
                     change(doc.setCall(document, selectedCall.path, undefined));
@@ -286,7 +270,7 @@ export function Editor({ design: loaded }: { design: Design }) {
                   service={doc.servicesOf(document)[selectedService] ?? {}}
                   calls={calls.filter((c) => c.from === selectedService)}
                   names={names}
-                  errors={under(serverErrors, `services.${selectedService}`)}
+                  errors={errorsUnder(serverErrors, `services.${selectedService}`)}
                   onChange={({ settings }) => change(doc.setService(document, selectedService, settings))}
                   onRename={({ to }) => {
                     change(doc.renameService(document, selectedService, to));
@@ -339,86 +323,5 @@ export function Editor({ design: loaded }: { design: Design }) {
         />
       )}
     </section>
-  );
-}
-
-/** Nothing selected: every service and call as a list, for the keyboard and screen readers. */
-function Overview(props: {
-  names: readonly string[];
-  calls: readonly doc.CallRef[];
-  onSelect: (s: Selection) => void;
-}) {
-  return (
-    <section aria-labelledby="overview-title">
-      <h2 id="overview-title">Services and calls</h2>
-      <p className="muted">Select a service or a call in the graph, or here.</p>
-      <ul>
-        {props.names.map((name) => (
-          <li key={name}>
-            <button
-              type="button"
-              className="button ghost small"
-              onClick={() => props.onSelect({ kind: 'service', name })}
-            >
-              {name}
-            </button>
-            <ul>
-              {props.calls
-                .filter((c) => c.from === name)
-                .map((c) => (
-                  <li key={c.path}>
-                    <button
-                      type="button"
-                      className="button ghost small"
-                      onClick={() => props.onSelect({ kind: 'call', path: c.path })}
-                    >
-                      {name} → {c.to}
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** Draws a call without the mouse: from and to, then Add. */
-function AddCall(props: {
-  names: readonly string[];
-  document: DesignDocument;
-  onAdd: (from: string, to: string) => void;
-}) {
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const problem = from && to ? doc.callProblem(props.document, from, to) : undefined;
-  return (
-    <form
-      className="row"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (from && to && !problem) props.onAdd(from, to);
-      }}
-    >
-      <label htmlFor="call-from" className="muted">
-        Call
-      </label>
-      <select id="call-from" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="caller">
-        <option value="">from…</option>
-        {props.names.map((n) => (
-          <option key={n}>{n}</option>
-        ))}
-      </select>
-      <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="callee">
-        <option value="">to…</option>
-        {props.names.map((n) => (
-          <option key={n}>{n}</option>
-        ))}
-      </select>
-      <button type="submit" className="button secondary" disabled={!from || !to || !!problem} title={problem}>
-        Add call
-      </button>
-    </form>
   );
 }
