@@ -101,6 +101,8 @@ export interface BreakerTransition {
   readonly t: number;
   readonly edge: string;
   readonly state: BreakerState;
+  /** Which instance of the caller (0-based) the breaker belongs to: each has its own. */
+  readonly instance?: number;
 }
 
 export interface FaultRecord {

@@ -30,6 +30,12 @@ export function BreakerLog({ breakers }: { breakers: readonly BreakerTransition[
               <td className="num">{formatMs(b.t)}</td>
               <td>
                 <code>{b.edge}</code>
+                {b.instance !== undefined && (
+                  <span className="muted">
+                    {' '}
+                    · {b.edge.split('->')[0]} instance {b.instance + 1}
+                  </span>
+                )}
               </td>
               <td className={`state-${b.state}`}>{LABELS[b.state] ?? b.state}</td>
             </tr>

@@ -20,6 +20,23 @@ describe('breakerBands', () => {
   });
 });
 
+describe('breakerBands with a breaker per instance', () => {
+  it('follows each instance on its own: one closing does not end the other’s open stretch', () => {
+    const bands = breakerBands(
+      [
+        { t: 1000, edge: 'a->b', state: 'open', instance: 0 },
+        { t: 1000, edge: 'a->b', state: 'open', instance: 1 },
+        { t: 2000, edge: 'a->b', state: 'closed', instance: 0 },
+      ],
+      5000,
+    );
+    expect(bands).toEqual([
+      { edge: 'a->b', state: 'open', from: 1, to: 2 },
+      { edge: 'a->b', state: 'open', from: 1, to: 5 },
+    ]);
+  });
+});
+
 describe('seriesOf', () => {
   const timeline = [
     { t: 0, services: { a: { ok: 9, failed: 1, p50: 2, p99: 10 } } },

@@ -42,18 +42,23 @@ export interface BreakerBand {
   readonly to: number;
 }
 
-/** The stretches every breaker spent open, half-open or isolated, from its transitions. */
+/**
+ * The stretches every breaker spent open, half-open or isolated, from its transitions. Each
+ * instance of a caller has its own breaker: they are told apart by `instance`, and drawn on the
+ * edge's lane.
+ */
 export function breakerBands(transitions: readonly BreakerTransition[], endMs: number): BreakerBand[] {
-  const open: Record<string, { state: string; t: number }> = {};
+  const open: Record<string, { state: string; t: number; edge: string }> = {};
   const bands: BreakerBand[] = [];
   for (const tr of transitions) {
-    const current = open[tr.edge];
+    const key = tr.instance === undefined ? tr.edge : `${tr.edge}#${tr.instance}`;
+    const current = open[key];
     if (current) bands.push({ edge: tr.edge, state: current.state, from: current.t / 1000, to: tr.t / 1000 });
-    if (tr.state === 'closed' || tr.state === 'disabled') delete open[tr.edge];
-    else open[tr.edge] = { state: tr.state, t: tr.t };
+    if (tr.state === 'closed' || tr.state === 'disabled') delete open[key];
+    else open[key] = { state: tr.state, t: tr.t, edge: tr.edge };
   }
-  for (const [edge, current] of Object.entries(open)) {
-    bands.push({ edge, state: current.state, from: current.t / 1000, to: endMs / 1000 });
+  for (const current of Object.values(open)) {
+    bands.push({ edge: current.edge, state: current.state, from: current.t / 1000, to: endMs / 1000 });
   }
   return bands.sort((a, b) => a.from - b.from);
 }
