@@ -57,6 +57,11 @@ describe('pipeline', () => {
     expect(seen).toEqual(['a', 'b']);
   });
 
+  it('rejects a number or a string where a policy or the options belong', () => {
+    expect(() => pipeline(1 as never)).toThrow(/argument 1 is not a policy/);
+    expect(() => pipeline({ name: 'x' }, 'retry' as never)).toThrow(/argument 2 is not a policy/);
+  });
+
   it('rejects a non-policy argument with its position', () => {
     expect(() => pipeline(new Tracing('a', []), {} as never)).toThrow(/argument 2 is not a policy/);
   });

@@ -24,12 +24,15 @@ export interface Pipeline extends Policy {
 export function pipeline(...policies: Policy[]): Pipeline;
 export function pipeline(options: { name?: string }, ...policies: Policy[]): Pipeline;
 export function pipeline(first?: Policy | { name?: string }, ...rest: Policy[]): Pipeline {
-  const named = first !== undefined && !isPolicy(first);
+  // A plain object without `execute` names the pipeline; anything else must be a policy.
+  const named = typeof first === 'object' && first !== null && !isPolicy(first);
   const policies = named ? rest : first === undefined ? rest : [first as Policy, ...rest];
   const name = named ? (first as { name?: string }).name : undefined;
   policies.forEach((policy, index) => {
     if (!isPolicy(policy))
-      throw new TypeError(`pipeline: argument ${index + 1} is not a policy (it has no execute method)`);
+      throw new TypeError(
+        `pipeline: argument ${index + (named ? 2 : 1)} is not a policy (it has no execute method)`,
+      );
   });
   return new PolicyPipeline(policies, name ?? 'pipeline');
 }
