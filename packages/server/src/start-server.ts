@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
@@ -8,6 +9,8 @@ import { EXAMPLES_DIR, seedExamples } from './examples/seed-examples.js';
 import { isLoopback } from './http/access.js';
 import { logRequest } from './http/log.js';
 import { readLimits, type ServerLimits } from './limits.js';
+import { RedisRunQueue } from './runs/redis/redis-queue.js';
+import type { RunQueue } from './runs/run-queue.js';
 
 export interface StartServerOptions {
   /** Default 127.0.0.1. Any other than loopback needs a token. */
@@ -21,6 +24,13 @@ export interface StartServerOptions {
   /** Default FAULTLINE_TOKEN. */
   readonly token?: string;
   readonly workers?: number;
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`): runs go to BullMQ there, for `faultline worker`
+   * processes; default FAULTLINE_QUEUE_URL, else the worker_threads pool of this process.
+   */
+  readonly queue?: string;
+  /** The BullMQ queue's name; default `faultline-runs`. */
+  readonly queueName?: string;
   readonly limits?: Partial<ServerLimits>;
   /** Default: pino at info level, on stdout. */
   readonly logger?: Logger;
@@ -64,15 +74,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const url =
     options.url ??
     (options.db === undefined ? process.env['FAULTLINE_DATABASE_URL'] || undefined : undefined);
+  const queueUrl = options.queue ?? (process.env['FAULTLINE_QUEUE_URL'] || undefined);
+  const owner = `${hostname()}:${process.pid}`;
   const store = await openStore({ ...(url !== undefined ? { url } : { path: options.db }), logger: log });
+  let queue: RunQueue | undefined;
   try {
-    const interrupted = await store.markInterrupted({ actor: 'server' });
+    // With the Redis queue, queued and running runs belong to the queue and its workers, not to
+    // this process: only what this process owned is marked (nothing, for a new process).
+    const interrupted = await store.markInterrupted({
+      actor: 'server',
+      ...(queueUrl === undefined ? {} : { owner }),
+    });
     if (interrupted.runs + interrupted.liveSessions > 0)
       log.warn(interrupted, 'store: marked what the previous server left unfinished as interrupted');
     if ((await store.audit.list({ limit: 1 })).total === 0)
       await seedExamples({ store, dir: options.examples ?? fileURLToPath(EXAMPLES_DIR), limits, log });
+    if (queueUrl !== undefined) queue = await RedisRunQueue.open({ url: queueUrl, name: options.queueName });
     const app = await buildServer({
       store,
+      owner,
+      queue,
       workers: options.workers,
       token,
       limits,
@@ -94,6 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await queue?.close();
     await store.close();
     throw error;
   }

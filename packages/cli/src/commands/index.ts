@@ -4,6 +4,7 @@ import { registerProxy } from './proxy.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerExperiment } from './experiment.js';
+import { registerWorker } from './worker.js';
 
 /** Every command of the CLI, one file each under commands/. */
 export const commands: RegisterCommand[] = [
@@ -11,5 +12,6 @@ export const commands: RegisterCommand[] = [
   registerProxy,
   registerSimulate,
   registerServe,
+  registerWorker,
   registerExperiment,
 ];

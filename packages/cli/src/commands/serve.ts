@@ -7,6 +7,8 @@ interface ServeCommandOptions {
   port: string;
   db?: string;
   workers?: string;
+  queue?: string;
+  queueName?: string;
   maxRuns?: string;
   maxLive?: string;
 }
@@ -31,6 +33,11 @@ export const registerServe: RegisterCommand = (program, output, done) => {
       'the SQLite file (default ./faultline.db); FAULTLINE_DATABASE_URL=postgres://… for PostgreSQL',
     )
     .option('--workers <n>', 'run workers (default: cores − 1)')
+    .option(
+      '--queue <url>',
+      'send runs to BullMQ on this Redis (redis://127.0.0.1:6379) for `faultline worker`s, instead of worker threads here (default FAULTLINE_QUEUE_URL)',
+    )
+    .option('--queue-name <name>', 'the BullMQ queue (default faultline-runs)')
     .option('--max-runs <n>', 'runs queued or running at once before new ones get 429 (default 32)')
     .option('--max-live <n>', 'live sessions at once before new ones get 429 (default 4)')
     .action(async (options: ServeCommandOptions) => {
@@ -41,6 +48,8 @@ export const registerServe: RegisterCommand = (program, output, done) => {
           port: wholeNumber(options.port, '--port'),
           db: options.db,
           workers: options.workers === undefined ? undefined : wholeNumber(options.workers, '--workers'),
+          queue: options.queue,
+          queueName: options.queueName,
           limits: {
             ...(options.maxRuns === undefined ? {} : { runs: wholeNumber(options.maxRuns, '--max-runs') }),
             ...(options.maxLive === undefined
@@ -55,7 +64,11 @@ export const registerServe: RegisterCommand = (program, output, done) => {
       }
       output.out(`faultline serve: studio on ${server.url} (API docs: ${server.url}/docs)\n`);
       await untilStopped();
-      output.out('faultline serve: stopping: runs in progress are marked interrupted\n');
+      output.out(
+        options.queue === undefined && !process.env['FAULTLINE_QUEUE_URL']
+          ? 'faultline serve: stopping: runs in progress are marked interrupted\n'
+          : 'faultline serve: stopping: runs stay on the queue for the workers\n',
+      );
       await server.close();
       done(0);
     });
@@ -75,6 +88,7 @@ function reportStartFailure(error: unknown, output: Output): void {
           host: '--host',
           port: '--port',
           workers: '--workers',
+          queue: '--queue',
           'limits.runs': '--max-runs',
           'limits.liveSessions': '--max-live',
         }[issue.path] ?? issue.path;
@@ -93,6 +107,8 @@ function isStartError(error: unknown): boolean {
     code === 'EACCES' ||
     code === 'EADDRNOTAVAIL' ||
     code === 'ENOTFOUND' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ETIMEDOUT' ||
     code === 'store_unavailable'
   );
 }

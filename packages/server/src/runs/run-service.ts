@@ -126,12 +126,19 @@ export class RunService {
       this.active.delete(id);
       this.updateGauges();
       await active.writes.catch(() => undefined);
-      const run = await this.options.store.runs.setStatus({ id, status: 'cancelled', actor });
+      const { store } = this.options;
+      const run = await store.runs.setStatus({ id, status: 'cancelled', actor }).catch(async (error) => {
+        // A worker elsewhere may have written the end first: streams still get it.
+        if (!this.records) this.ended(await store.runs.get(id), active);
+        throw error;
+      });
       this.ended(run, active);
       return run;
     }
     // Ending now: once its end is written, the store answers 409.
     await this.finishing.get(id)?.writes.catch(() => undefined);
+    // A durable queue may hold the job of a server gone since: drop it there too.
+    if (!this.records) await this.options.queue.cancel(id);
     // Not ours (another server's, or already ended): the store decides.
     return this.options.store.runs.setStatus({ id, status: 'cancelled', actor });
   }
@@ -224,14 +231,17 @@ export class RunService {
     active.writes = active.writes
       .catch(() => undefined)
       .then(finish)
-      // A result the store refuses (too big) still ends the run, as failed and saying why.
+      // A result the store refuses (too big) still ends the run, as failed and saying why; a
+      // failure a worker elsewhere recorded first stays as it wrote it.
       .catch((error: unknown) =>
-        store.runs.setStatus({
-          id,
-          status: 'failed',
-          actor: 'server',
-          error: `The result could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-        }),
+        !this.records
+          ? store.runs.get(id)
+          : store.runs.setStatus({
+              id,
+              status: 'failed',
+              actor: 'server',
+              error: `The result could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+            }),
       )
       .then(
         (run) => this.ended(run, active),
