@@ -6,7 +6,8 @@
  *
  *   npx tsx --conditions=@faultline/source bench/sim/mmc.ts [rounds]
  *
- * SimPy comes from Debian: `apt-get install -y python3-simpy python3-simpy3` (SimPy 2.3 and 3.0).
+ * SimPy comes from Debian (python3-simpy and python3-simpy3: SimPy 2.3 and 3.0); the benchmark
+ * installs them with apt-get when they are missing.
  * Each round runs Faultline, then SimPy 2, then SimPy 3, so that load from anything else on the
  * machine falls on all three alike; the best round of each is reported. Results go in
  * bench/sim/RESULTS.md.
@@ -26,6 +27,23 @@ const SIMPY_CUSTOMERS = 200_000;
 // Debian's SimPy lives in the system Python, which a python3 on PATH (pyenv, a venv) may not see.
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const SIMPY_SCRIPT = fileURLToPath(new URL('./mmc_simpy.py', import.meta.url));
+
+/** Installs Debian's SimPy 2 and 3 when either is missing (the benchmark needs both peers). */
+function ensureSimPy(): void {
+  const has = (module: string) => spawnSync(PYTHON, ['-c', `import ${module}`]).status === 0;
+  if (has('SimPy') && has('simpy')) return;
+  console.log('SimPy missing: installing python3-simpy and python3-simpy3 with apt-get');
+  const apt = (args: string[]) =>
+    spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  apt(['update', '-qq']);
+  const installed = apt(['install', '-y', '-qq', 'python3-simpy', 'python3-simpy3']);
+  if (installed.status !== 0)
+    console.log('apt-get could not install SimPy (are you root?); SimPy rounds will report why');
+}
+ensureSimPy();
 
 interface Rate {
   label: string;
