@@ -1,9 +1,10 @@
 /**
- * The 12-service shop of examples/shop.yaml (1,000 user requests/s, every call with a timeout and
- * most with retries, breakers, bulkheads and fallbacks, three faults) through `simulate()`: how
- * much faster than real time it runs. Target: simulated time at least 100× wall time.
+ * The 12-service shop with all policies on (bench/sim/shop-all-policies.yaml: examples/shop.yaml,
+ * 1,000 user requests/s and three faults, plus a hedge, rate limiters and a concurrency limit)
+ * through `simulate()`: how much faster than real time it runs. Target: simulated time at least
+ * 100× wall time. Pass another design file as the second argument to measure it instead.
  *
- *   npx tsx --conditions=@faultline/source bench/sim/shop.ts [rounds]
+ *   npx tsx --conditions=@faultline/source bench/sim/shop.ts [rounds] [design.yaml]
  *
  * Runs the design's 120 s `rounds` times after a warm-up and reports the best round (load from
  * anything else on the machine only ever slows a round down) and the median, by wall time and by
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDesign, simulate, type RunResult } from '@faultline/sim';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
-const FILE = fileURLToPath(new URL('../../examples/shop.yaml', import.meta.url));
+const FILE = process.argv[3] ?? fileURLToPath(new URL('./shop-all-policies.yaml', import.meta.url));
 const DESIGN = loadDesign(readFileSync(FILE, 'utf8'), { path: FILE }).design;
 
 const userRequests = (result: RunResult): number =>
