@@ -152,6 +152,41 @@ describe('runs on the Redis queue with faultline workers', () => {
     expect(await store.runs.get(runId)).toMatchObject({ status: 'cancelled', owner: null });
   }, 30_000);
 
+  it('a worker that dies mid-run: another runs the stalled job again and records the end', async () => {
+    const studio = await setup(0);
+    const { app, store } = studio.server;
+    const first = await openStore(studio.server.storeOptions);
+    studio.stores.push(first);
+    const queue = { url: REDIS_URL, name: studio.name };
+    const dying = await startRunWorker({ queue, store: first, name: 'worker-1', stalledAfterMs: 500 });
+    const runId = await startRun(
+      app,
+      await createDesign(app, {
+        ...shopDocument(),
+        duration: '5m',
+        workload: [{ target: 'gateway', rate: 500 }],
+      }),
+    );
+    await eventually(async () => (await store.runs.get(runId)).status === 'running', 20_000);
+    await dying.close(); // stops renewing the job's lock and terminates the run, as a crash would
+    expect(await store.runs.get(runId)).toMatchObject({ status: 'running', owner: 'worker-1' });
+
+    const warnings: string[] = [];
+    const log = {
+      info() {},
+      error() {},
+      warn: (_data: object, message: string) => void warnings.push(message),
+    };
+    const second = await openStore(studio.server.storeOptions);
+    studio.stores.push(second);
+    studio.workers.push(
+      await startRunWorker({ queue, store: second, name: 'worker-2', stalledAfterMs: 500, log }),
+    );
+    // The store keeps the first claim's owner: a run is claimed once.
+    expect(await waitForRun(app, runId, 20_000)).toMatchObject({ status: 'succeeded', owner: 'worker-1' });
+    expect(warnings).toContain('worker: running again a run whose worker stopped');
+  }, 30_000);
+
   it('two workers share the jobs', async () => {
     const studio = await setup(2);
     const { app } = studio.server;

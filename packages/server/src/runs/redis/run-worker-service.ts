@@ -23,6 +23,12 @@ export interface RunWorkerOptions {
   /** This worker's name, the `owner` of the runs it runs; default `worker@<host>:<pid>`. */
   readonly name?: string;
   readonly log?: RunWorkerLog;
+  /**
+   * How long a job's lock lasts without renewal, and how often stalled jobs are looked for:
+   * after about twice this, the job of a worker that died runs again elsewhere. Default 30 s
+   * (BullMQ's).
+   */
+  readonly stalledAfterMs?: number;
   /** Tests only: how run threads are made. */
   readonly createWorker?: WorkerPoolOptions['createWorker'];
 }
@@ -56,7 +62,13 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<Running
   const worker = new BullWorker<RunJobData>(
     options.queue.name ?? DEFAULT_QUEUE_NAME,
     (job) => runner.run(job),
-    { connection, concurrency },
+    {
+      connection,
+      concurrency,
+      ...(options.stalledAfterMs === undefined
+        ? {}
+        : { lockDuration: options.stalledAfterMs, stalledInterval: options.stalledAfterMs }),
+    },
   );
   worker.on('error', (error) => log.error({ err: error }, 'worker: Redis error'));
   try {
