@@ -32,10 +32,10 @@ afterEach(async () => {
   current = undefined;
 });
 
-async function setup(workers: number): Promise<Setup> {
+async function setup(workers: number, backend: 'sqlite' | 'postgres' = 'sqlite'): Promise<Setup> {
   const name = `faultline-test-${randomBytes(6).toString('hex')}`;
   const queue = await RedisRunQueue.open({ url: REDIS_URL, name });
-  const server = await testServer({ queue });
+  const server = await testServer({ queue, backend });
   const made: Setup = { server, name, workers: [], stores: [] };
   current = made;
   for (let i = 1; i <= workers; i += 1) {
@@ -185,6 +185,13 @@ describe('runs on the Redis queue with faultline workers', () => {
     // The store keeps the first claim's owner: a run is claimed once.
     expect(await waitForRun(app, runId, 20_000)).toMatchObject({ status: 'succeeded', owner: 'worker-1' });
     expect(warnings).toContain('worker: running again a run whose worker stopped');
+  }, 30_000);
+
+  it('server and worker share a PostgreSQL database', async () => {
+    const studio = await setup(1, 'postgres');
+    const { app } = studio.server;
+    const runId = await startRun(app, await createDesign(app, shopDocument()));
+    expect(await waitForRun(app, runId, 20_000)).toMatchObject({ status: 'succeeded', owner: 'worker-1' });
   }, 30_000);
 
   it('two workers share the jobs', async () => {

@@ -43,6 +43,8 @@ export interface RunningWorker {
 /** Progress is written to the store, and the run's status checked for a cancel, at most this often. */
 const CHECK_EVERY_MS = 1000;
 const ACTOR = 'worker';
+/** The same Redis error is logged again only after this long. */
+const REPEAT_ERROR_AFTER_MS = 60_000;
 
 const quiet: RunWorkerLog = { info() {}, warn() {}, error() {} };
 
@@ -70,7 +72,14 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<Running
         : { lockDuration: options.stalledAfterMs, stalledInterval: options.stalledAfterMs }),
     },
   );
-  worker.on('error', (error) => log.error({ err: error }, 'worker: Redis error'));
+  // BullMQ reconnects by itself and reports every failed attempt: one line per outage is enough.
+  let lastError = { message: '', at: -Infinity };
+  worker.on('error', (error) => {
+    const now = performance.now();
+    if (error.message === lastError.message && now - lastError.at < REPEAT_ERROR_AFTER_MS) return;
+    lastError = { message: error.message, at: now };
+    log.error({ err: error }, 'worker: Redis error (retrying)');
+  });
   try {
     await worker.waitUntilReady();
   } catch (error) {
