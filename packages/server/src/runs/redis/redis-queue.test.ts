@@ -23,6 +23,8 @@ interface Setup {
   readonly name: string;
   readonly workers: RunningWorker[];
   readonly stores: Store[];
+  /** The messages the workers logged. */
+  readonly logs: string[];
 }
 
 let current: Setup | undefined;
@@ -36,13 +38,25 @@ async function setup(workers: number, backend: 'sqlite' | 'postgres' = 'sqlite')
   const name = `faultline-test-${randomBytes(6).toString('hex')}`;
   const queue = await RedisRunQueue.open({ url: REDIS_URL, name });
   const server = await testServer({ queue, backend });
-  const made: Setup = { server, name, workers: [], stores: [] };
+  const made: Setup = { server, name, workers: [], stores: [], logs: [] };
   current = made;
+  const note = (message: string): void => void made.logs.push(message);
+  const log = {
+    info: (_: object, m: string) => note(m),
+    warn: (_: object, m: string) => note(m),
+    error: (_: object, m: string) => note(m),
+  };
   for (let i = 1; i <= workers; i += 1) {
     const store = await openStore(server.storeOptions);
     made.stores.push(store);
     made.workers.push(
-      await startRunWorker({ queue: { url: REDIS_URL, name }, store, concurrency: 1, name: `worker-${i}` }),
+      await startRunWorker({
+        queue: { url: REDIS_URL, name },
+        store,
+        concurrency: 1,
+        name: `worker-${i}`,
+        log,
+      }),
     );
   }
   return made;
@@ -125,7 +139,7 @@ describe('runs on the Redis queue with faultline workers', () => {
     const slow = await createDesign(app, {
       ...shopDocument('slow'),
       duration: '1h',
-      workload: [{ target: 'gateway', rate: 2000 }],
+      workload: [{ target: 'gateway', rate: 20000 }],
     });
     const runId = await startRun(app, slow);
     await eventually(async () => (await store.runs.get(runId)).status === 'running');
@@ -133,10 +147,12 @@ describe('runs on the Redis queue with faultline workers', () => {
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
 
-    // One worker, one thread: the next run succeeding means the cancelled one let go of it.
+    // One worker, one thread: the next run succeeding means the cancelled one let go of it (run
+    // to its end, it would take minutes).
     const next = await startRun(app, await createDesign(app, shopDocument()));
     expect(await waitForRun(app, next, 20_000)).toMatchObject({ status: 'succeeded', owner: 'worker-1' });
     expect(await store.runs.get(runId)).toMatchObject({ status: 'cancelled', hasResult: false });
+    expect(studio.logs).toContain('worker: run ended elsewhere, stopping it');
   }, 30_000);
 
   it('cancels a queued run: its job leaves Redis and no worker runs it', async () => {

@@ -153,7 +153,12 @@ class JobRunner {
                     return;
                   }
                   await this.store.runs.setProgress({ id: runId, progress });
-                });
+                })
+                // Progress is telemetry: a write that fails (the run ended meanwhile, the
+                // database blinked) is logged, and the next check decides.
+                .catch((error: unknown) =>
+                  this.log.warn({ err: error, runId }, 'worker: could not write progress'),
+                );
             } else if (message.type === 'timeline') publish(message);
             else finish(() => this.end(runId, message));
           },
