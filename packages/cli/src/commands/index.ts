@@ -5,6 +5,7 @@ import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerExperiment } from './experiment.js';
 import { registerWorker } from './worker.js';
+import { registerAudit } from './audit.js';
 
 /** Every command of the CLI, one file each under commands/. */
 export const commands: RegisterCommand[] = [
@@ -14,4 +15,5 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerWorker,
   registerExperiment,
+  registerAudit,
 ];
