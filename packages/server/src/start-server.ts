@@ -89,7 +89,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       log.warn(interrupted, 'store: marked what the previous server left unfinished as interrupted');
     if ((await store.audit.list({ limit: 1 })).total === 0)
       await seedExamples({ store, dir: options.examples ?? fileURLToPath(EXAMPLES_DIR), limits, log });
-    if (queueUrl !== undefined) queue = await RedisRunQueue.open({ url: queueUrl, name: options.queueName });
+    if (queueUrl !== undefined)
+      queue = await RedisRunQueue.open({ url: queueUrl, name: options.queueName }, log);
     const app = await buildServer({
       store,
       owner,

@@ -56,3 +56,23 @@ export function probeRedis(url: string): Promise<void> {
     socket.once('error', reject);
   });
 }
+
+/** The same Redis error is logged again only after this long. */
+const REPEAT_ERROR_AFTER_MS = 60_000;
+
+/**
+ * A listener for BullMQ's `error` events: BullMQ reconnects by itself and reports every failed
+ * attempt (about once a second), so each error is logged once a minute at most.
+ */
+export function redisErrorLogger(
+  log: { error(data: object, message: string): void },
+  message: string,
+): (error: Error) => void {
+  let last = { message: '', at: -Infinity };
+  return (error) => {
+    const now = performance.now();
+    if (error.message === last.message && now - last.at < REPEAT_ERROR_AFTER_MS) return;
+    last = { message: error.message, at: now };
+    log.error({ err: error }, message);
+  };
+}

@@ -1,6 +1,12 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { RunQueue, RunQueueEvent, RunQueueJob, RunQueueStats } from '../run-queue.js';
-import { connectionOf, DEFAULT_QUEUE_NAME, probeRedis, type RedisQueueAddress } from './connection.js';
+import {
+  connectionOf,
+  DEFAULT_QUEUE_NAME,
+  probeRedis,
+  redisErrorLogger,
+  type RedisQueueAddress,
+} from './connection.js';
 import type { RunJobData, RunJobProgress } from './job-data.js';
 
 /** States in which a job has not been taken by a worker yet, so removing it cancels it. */
@@ -40,13 +46,23 @@ export class RedisRunQueue implements RunQueue {
     );
   }
 
-  /** Connects to the queue and its events (so none is missed), then it is ready to enqueue. */
-  static async open(address: RedisQueueAddress): Promise<RedisRunQueue> {
+  /**
+   * Connects to the queue and its events (so none is missed), then it is ready to enqueue. Once
+   * open, a lost Redis is retried (BullMQ reconnects) and logged at most once a minute per error.
+   */
+  static async open(
+    address: RedisQueueAddress,
+    log: { error(data: object, message: string): void } = { error() {} },
+  ): Promise<RedisRunQueue> {
     const connection = connectionOf(address.url);
     await probeRedis(address.url);
     const name = address.name ?? DEFAULT_QUEUE_NAME;
     const queue = new Queue<RunJobData>(name, { connection });
     const events = new QueueEvents(name, { connection });
+    // Without a listener, an 'error' event (a lost connection) would throw and end the process.
+    const onError = redisErrorLogger(log, 'run queue: Redis error (retrying)');
+    queue.on('error', onError);
+    events.on('error', onError);
     try {
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     } catch (error) {

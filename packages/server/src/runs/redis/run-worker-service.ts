@@ -3,7 +3,13 @@ import { Worker as BullWorker, type Job } from 'bullmq';
 import { InvalidStateError, NotFoundError, type Store } from '@faultline/store';
 import type { RunWorkerMessage } from '../../workers/messages.js';
 import { WorkerPool, type WorkerPoolOptions } from '../threads/worker-pool.js';
-import { connectionOf, DEFAULT_QUEUE_NAME, probeRedis, type RedisQueueAddress } from './connection.js';
+import {
+  connectionOf,
+  DEFAULT_QUEUE_NAME,
+  probeRedis,
+  redisErrorLogger,
+  type RedisQueueAddress,
+} from './connection.js';
 import type { RunJobData, RunJobProgress } from './job-data.js';
 
 /** What a `faultline worker` logs (a pino logger fits). */
@@ -43,8 +49,6 @@ export interface RunningWorker {
 /** Progress is written to the store, and the run's status checked for a cancel, at most this often. */
 const CHECK_EVERY_MS = 1000;
 const ACTOR = 'worker';
-/** The same Redis error is logged again only after this long. */
-const REPEAT_ERROR_AFTER_MS = 60_000;
 
 const quiet: RunWorkerLog = { info() {}, warn() {}, error() {} };
 
@@ -72,14 +76,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<Running
         : { lockDuration: options.stalledAfterMs, stalledInterval: options.stalledAfterMs }),
     },
   );
-  // BullMQ reconnects by itself and reports every failed attempt: one line per outage is enough.
-  let lastError = { message: '', at: -Infinity };
-  worker.on('error', (error) => {
-    const now = performance.now();
-    if (error.message === lastError.message && now - lastError.at < REPEAT_ERROR_AFTER_MS) return;
-    lastError = { message: error.message, at: now };
-    log.error({ err: error }, 'worker: Redis error (retrying)');
-  });
+  worker.on('error', redisErrorLogger(log, 'worker: Redis error (retrying)'));
   try {
     await worker.waitUntilReady();
   } catch (error) {
