@@ -50,8 +50,14 @@ const ServiceNow = Type.Object({
 
 const EdgeNow = Type.Object({
   breakerState: Type.Union([Type.String(), Type.Null()], {
-    description: 'closed, open, halfOpen, isolated, disabled; null without a breaker',
+    description:
+      'the worst state among the breakers of this call (one per calling instance): open, isolated, halfOpen, closed, disabled; null without a breaker',
   }),
+  breakerStates: Type.Optional(
+    Type.Record(Type.String(), Type.Integer(), {
+      description: 'how many of the call’s breakers (one per calling instance) are in each state',
+    }),
+  ),
   attemptsPerSec: Type.Number(),
   failureRate: Type.Number(),
   inFlight: Type.Number(),

@@ -42,24 +42,19 @@ export function simLiveEngine(design: Design, seed: number | undefined): LiveEng
   const live = createLiveSimulation(design, seed === undefined ? {} : { seed });
   const seconds: Second[] = [];
   const transitions: Transition[] = [];
-  // Transitions at the latest instant seen, to tell new ones from ones reported (the
-  // simulation gives the last 100 each time).
-  let latestT = -1;
-  let seenAtLatest = new Set<string>();
+  // The simulation keeps its last 100 transitions and counts them all: the ones past the count
+  // already taken are new (two breakers of one edge, one per calling instance, may change state
+  // at the same instant, so telling them apart by time and state would merge them).
+  let transitionsTaken = 0;
   let nextSecond = 1000;
 
   const collect = (): ReturnType<typeof live.snapshot> => {
     const snapshot = live.snapshot();
-    for (const transition of snapshot.breakers) {
-      const key = `${transition.edge}|${transition.state}`;
-      if (transition.t < latestT || (transition.t === latestT && seenAtLatest.has(key))) continue;
-      if (transition.t > latestT) {
-        latestT = transition.t;
-        seenAtLatest = new Set();
-      }
-      seenAtLatest.add(key);
+    const fresh = Math.min(snapshot.breakerTransitions - transitionsTaken, snapshot.breakers.length);
+    for (const transition of snapshot.breakers.slice(snapshot.breakers.length - fresh)) {
       transitions.push({ t: transition.t, edge: transition.edge, state: transition.state });
     }
+    transitionsTaken = snapshot.breakerTransitions;
     return snapshot;
   };
 
