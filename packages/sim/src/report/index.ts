@@ -2,3 +2,4 @@
 // for other views of a run (the CLI's summary) to read the same.
 export { renderReport, type ReportOptions } from './render.js';
 export { formatCount, formatMs, formatPercent, formatPoints, formatSigned, formatTime } from './format.js';
+export { serviceRows } from './sections/tables.js';

@@ -22,10 +22,14 @@ export function table(
   );
 }
 
-/** Per service: requests, outcomes, errors by cause, latency percentiles and utilization. */
-export function servicesTable(result: RunResult): string {
-  const rows = Object.entries(result.services).map(([name, service]) => [
-    escapeHtml(name),
+/**
+ * Per service, formatted for people: name, requests, ok, failed, degraded, errors by cause
+ * (timeout, rejected, circuit open, unavailable, error), p50, p95, p99 and utilization. The HTML
+ * report and the CLI's summary table print these same cells.
+ */
+export function serviceRows(result: RunResult): string[][] {
+  return Object.entries(result.services).map(([name, service]) => [
+    name,
     formatCount(service.requests),
     formatCount(service.ok),
     formatCount(service.failed),
@@ -40,6 +44,11 @@ export function servicesTable(result: RunResult): string {
     formatMs(service.latencyMs.p99),
     formatPercent(service.utilization * 100),
   ]);
+}
+
+/** Per service: requests, outcomes, errors by cause, latency percentiles and utilization. */
+export function servicesTable(result: RunResult): string {
+  const rows = serviceRows(result).map(([name, ...cells]) => [escapeHtml(name!), ...cells]);
   return table(
     'Services: requests that arrived, how they were answered, failures by cause (timeout, rejected, circuit open, unavailable, error), latency from arrival to response, and worker utilization',
     [
