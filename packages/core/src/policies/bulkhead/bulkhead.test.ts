@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../clock/index.js';
 import { BulkheadRejectedError, failureCodeOf } from '../../errors/index.js';
@@ -172,6 +173,8 @@ describe('bulkhead', () => {
     const policy = bulkhead({ maxConcurrent: 1, maxQueue: 100, clock: new VirtualClock() });
     const controller = new AbortController();
     const signal = controller.signal;
+    // 50 calls queue on this one signal at once, each rightly listening: not a leak, so no warning.
+    setMaxListeners(100, signal);
     const added = vi.spyOn(signal, 'addEventListener');
     const removed = vi.spyOn(signal, 'removeEventListener');
     const gate = deferred();
