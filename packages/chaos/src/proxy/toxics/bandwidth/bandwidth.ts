@@ -1,6 +1,4 @@
-import type { Outlet, StageContext } from '../../link/stage.js';
-import { Stage } from '../../link/stage.js';
-import { ReleaseQueue } from '../../link/release-queue.js';
+import { QueuedStage } from '../../link/queued-stage.js';
 import type { StreamToxicDefinition } from '../definition.js';
 import { BANDWIDTH_DEFAULTS, readBandwidth, type BandwidthAttributes } from './options.js';
 
@@ -12,15 +10,9 @@ const PIECE_MS = 100;
  * counted from when the link was last busy, so the long-run rate is exact whatever the chunk
  * sizes; chunks that take longer than 100 ms are split so that bytes keep trickling.
  */
-export class BandwidthStage extends Stage<BandwidthAttributes> {
-  private readonly queue: ReleaseQueue;
+export class BandwidthStage extends QueuedStage<BandwidthAttributes> {
   /** When the bytes accepted so far will have been "transmitted". */
   private busyUntil = -Infinity;
-
-  constructor(attributes: BandwidthAttributes, context: StageContext, next: Outlet) {
-    super(attributes, context, next);
-    this.queue = new ReleaseQueue(context.clock, context.hold, () => this.next);
-  }
 
   write(chunk: Buffer): void {
     const now = this.context.clock.now();
@@ -37,18 +29,6 @@ export class BandwidthStage extends Stage<BandwidthAttributes> {
       this.queue.push(part, at);
     }
     this.busyUntil = at;
-  }
-
-  end(): void {
-    this.queue.pushEnd(this.context.clock.now());
-  }
-
-  override release(): void {
-    this.queue.flush();
-  }
-
-  override dispose(): void {
-    this.queue.dispose();
   }
 }
 

@@ -1,6 +1,4 @@
-import type { Outlet, StageContext } from '../../link/stage.js';
-import { Stage } from '../../link/stage.js';
-import { ReleaseQueue } from '../../link/release-queue.js';
+import { QueuedStage } from '../../link/queued-stage.js';
 import type { StreamToxicDefinition } from '../definition.js';
 import { LATENCY_DEFAULTS, readLatency, type LatencyAttributes } from './options.js';
 
@@ -9,28 +7,9 @@ import { LATENCY_DEFAULTS, readLatency, type LatencyAttributes } from './options
  * a short delay behind one drawn a long delay waits for it. The end of the stream is not delayed
  * beyond the last chunk.
  */
-export class LatencyStage extends Stage<LatencyAttributes> {
-  private readonly queue: ReleaseQueue;
-
-  constructor(attributes: LatencyAttributes, context: StageContext, next: Outlet) {
-    super(attributes, context, next);
-    this.queue = new ReleaseQueue(context.clock, context.hold, () => this.next);
-  }
-
+export class LatencyStage extends QueuedStage<LatencyAttributes> {
   write(chunk: Buffer): void {
     this.queue.push(chunk, this.context.clock.now() + this.delay());
-  }
-
-  end(): void {
-    this.queue.pushEnd(this.context.clock.now());
-  }
-
-  override release(): void {
-    this.queue.flush();
-  }
-
-  override dispose(): void {
-    this.queue.dispose();
   }
 
   private delay(): number {

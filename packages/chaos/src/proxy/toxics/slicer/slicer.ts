@@ -1,6 +1,4 @@
-import type { Outlet, StageContext } from '../../link/stage.js';
-import { Stage } from '../../link/stage.js';
-import { ReleaseQueue } from '../../link/release-queue.js';
+import { QueuedStage } from '../../link/queued-stage.js';
 import type { StreamToxicDefinition } from '../definition.js';
 import { SLICER_DEFAULTS, readSlicer, type SlicerAttributes } from './options.js';
 import { sliceEnds } from './slices.js';
@@ -10,15 +8,9 @@ import { sliceEnds } from './slices.js';
  * after the last one, as in Toxiproxy). Timers have millisecond resolution, so slices less than a
  * millisecond apart leave in the same turn, still as separate writes.
  */
-export class SlicerStage extends Stage<SlicerAttributes> {
-  private readonly queue: ReleaseQueue;
+export class SlicerStage extends QueuedStage<SlicerAttributes> {
   /** When the next slice may leave. */
   private nextAt = -Infinity;
-
-  constructor(attributes: SlicerAttributes, context: StageContext, next: Outlet) {
-    super(attributes, context, next);
-    this.queue = new ReleaseQueue(context.clock, context.hold, () => this.next);
-  }
 
   write(chunk: Buffer): void {
     const { average_size, size_variation, delay } = this.attributes;
@@ -31,18 +23,6 @@ export class SlicerStage extends Stage<SlicerAttributes> {
       at += gap;
     }
     this.nextAt = at;
-  }
-
-  end(): void {
-    this.queue.pushEnd(this.context.clock.now());
-  }
-
-  override release(): void {
-    this.queue.flush();
-  }
-
-  override dispose(): void {
-    this.queue.dispose();
   }
 }
 

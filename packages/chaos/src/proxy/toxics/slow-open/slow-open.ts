@@ -1,6 +1,5 @@
 import type { Outlet, StageContext } from '../../link/stage.js';
-import { Stage } from '../../link/stage.js';
-import { ReleaseQueue } from '../../link/release-queue.js';
+import { QueuedStage } from '../../link/queued-stage.js';
 import type { StreamToxicDefinition } from '../definition.js';
 import { SLOW_OPEN_DEFAULTS, readSlowOpen, type SlowOpenAttributes } from './options.js';
 
@@ -9,13 +8,11 @@ import { SLOW_OPEN_DEFAULTS, readSlowOpen, type SlowOpenAttributes } from './opt
  * does not cover); later bytes queue behind them, then flow freely. A connection that was already
  * open when the toxic was added has finished opening: it is not affected.
  */
-export class SlowOpenStage extends Stage<SlowOpenAttributes> {
-  private readonly queue: ReleaseQueue;
+export class SlowOpenStage extends QueuedStage<SlowOpenAttributes> {
   private warm: boolean;
 
   constructor(attributes: SlowOpenAttributes, context: StageContext, next: Outlet) {
     super(attributes, context, next);
-    this.queue = new ReleaseQueue(context.clock, context.hold, () => this.next);
     this.warm = context.joinedLive;
   }
 
@@ -25,17 +22,9 @@ export class SlowOpenStage extends Stage<SlowOpenAttributes> {
     this.warm = true;
   }
 
-  end(): void {
-    this.queue.pushEnd(this.context.clock.now());
+  override end(): void {
+    super.end();
     this.warm = true;
-  }
-
-  override release(): void {
-    this.queue.flush();
-  }
-
-  override dispose(): void {
-    this.queue.dispose();
   }
 }
 
