@@ -3,6 +3,20 @@ import type { RunResult } from '../api/types.js';
 const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(2)}%`);
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
+const NUMBER_COLUMNS = [
+  'Requests',
+  'Errors',
+  'Timeout',
+  'Rejected',
+  'Circuit open',
+  'Unavailable',
+  'Error',
+  'Degraded',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+] as const;
+
 /** Per service: requests, errors by kind, latency percentiles. */
 export function SummaryTable({ result }: { result: RunResult }) {
   return (
@@ -13,39 +27,11 @@ export function SummaryTable({ result }: { result: RunResult }) {
       <thead>
         <tr>
           <th scope="col">Service</th>
-          <th scope="col" className="num">
-            Requests
-          </th>
-          <th scope="col" className="num">
-            Errors
-          </th>
-          <th scope="col" className="num">
-            Timeout
-          </th>
-          <th scope="col" className="num">
-            Rejected
-          </th>
-          <th scope="col" className="num">
-            Circuit open
-          </th>
-          <th scope="col" className="num">
-            Unavailable
-          </th>
-          <th scope="col" className="num">
-            Error
-          </th>
-          <th scope="col" className="num">
-            Degraded
-          </th>
-          <th scope="col" className="num">
-            p50 ms
-          </th>
-          <th scope="col" className="num">
-            p95 ms
-          </th>
-          <th scope="col" className="num">
-            p99 ms
-          </th>
+          {NUMBER_COLUMNS.map((column) => (
+            <th key={column} scope="col" className="num">
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
