@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../clock/index.js';
 import type { Disposable, PolicyEvent } from '../events/index.js';
 import { failureCodeOf } from '../errors/index.js';
-import { contextOf, type ExecuteOptions, type Policy, type PolicyFunction } from '../policy/index.js';
+import { contextOf, invoke, type ExecuteOptions, type Policy, type PolicyFunction } from '../policy/index.js';
 
 // Structural subsets of @opentelemetry/api's Meter and trace API. Core has no runtime
 // dependencies: users pass `metrics.getMeter(...)` and `trace` from '@opentelemetry/api' (an
@@ -114,15 +114,13 @@ class Instrumented implements InstrumentedPolicy {
           'attempt.handled': handled,
           ...(error === undefined ? {} : { 'error.type': errorType(error) }),
         });
-      return Promise.resolve()
-        .then(() => fn(context))
-        .then(
-          (result) => (record(false), result),
-          (error: unknown) => {
-            record(true, error);
-            throw error;
-          },
-        );
+      return invoke(fn, context).then(
+        (result) => (record(false), result),
+        (error: unknown) => {
+          record(true, error);
+          throw error;
+        },
+      );
     };
     return this.policy.execute(attempt, contextOf(options)).then(
       (result) => {
